@@ -1,0 +1,2 @@
+import { InMemoryEventStore } from '@cdtt/event-sourcing';
+console.log(typeof InMemoryEventStore);

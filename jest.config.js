@@ -1,0 +1,39 @@
+// Three tiers by file suffix: .unit.spec.ts (pure), .int.spec.ts (real PostgreSQL), .e2e.spec.ts
+// (real HTTP + GraphQL). One global setup provides DATABASE_URL: the given server, or an
+// embedded PostgreSQL (PGlite) when none is set.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@cdtt/event-sourcing/testing$': '<rootDir>/libs/event-sourcing/src/testing/index.ts',
+  '^@cdtt/event-sourcing$': '<rootDir>/libs/event-sourcing/src/index.ts',
+  '^@cdtt/event-store-postgres$': '<rootDir>/libs/event-store-postgres/src/index.ts',
+  '^@cdtt/event-store-eventstoredb$': '<rootDir>/libs/event-store-eventstoredb/src/index.ts',
+  '^@cdtt/platform$': '<rootDir>/libs/platform/src/index.ts',
+};
+
+const project = (name, suffix) => ({
+  displayName: name,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.spec.ts`],
+});
+
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.js',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
+  projects: [project('unit', 'unit'), project('int', 'int'), project('e2e', 'e2e')],
+};

@@ -1,0 +1,59 @@
+import type { Position, RecordedEvent } from '../envelope/envelope';
+import type { ReadAllOptions, SubscribeOptions, Subscription } from './event-store.port';
+
+export interface CatchUpSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Resolves when new events may be visible, or after `timeoutMs` (the polling fallback). */
+  waitForChange(timeoutMs: number, signal: AbortSignal): Promise<void>;
+}
+
+/**
+ * A catch-up subscription built on `readAll`: reads pages from the checkpoint, then waits for a
+ * wake-up (LISTEN/NOTIFY, an emitter, ...) or the poll interval. It never skips: the position it
+ * resumes from is always the last one it delivered.
+ */
+export function catchUpSubscription(
+  source: CatchUpSource,
+  options: SubscribeOptions,
+  pollIntervalMs = 1_000,
+): Subscription {
+  const controller = new AbortController();
+  let checkpoint: Position | undefined = options.after;
+  const batchSize = options.batchSize ?? 500;
+
+  const loop = async (): Promise<void> => {
+    while (!controller.signal.aborted) {
+      const page = await source.readAll({ after: checkpoint, maxCount: batchSize });
+      for (const event of page) {
+        if (controller.signal.aborted) return;
+        await options.onEvent(event);
+        checkpoint = event.position;
+      }
+      if (page.length < batchSize) await source.waitForChange(pollIntervalMs, controller.signal);
+    }
+  };
+
+  const running = loop().catch((error: unknown) => {
+    if (!controller.signal.aborted) options.onError?.(error);
+  });
+  return {
+    stop: async () => {
+      controller.abort();
+      await running;
+    },
+  };
+}
+
+/** A sleep that ends early when aborted. */
+export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}

@@ -1,0 +1,61 @@
+import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import type { Pool } from 'pg';
+import { allMigrations } from '../../../../migrations';
+
+export interface DatabaseOptions {
+  readonly url: string;
+  /** 1 against the embedded PostgreSQL (PGlite serialises every connection anyway). */
+  readonly poolSize?: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities?: MixedList<Function | string>;
+  readonly applicationName?: string;
+}
+
+/**
+ * The one TypeORM DataSource of a process. Schema changes only through migrations
+ * (`synchronize` is off); entities stay private to the lib that owns them.
+ */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  const config: DataSourceOptions = {
+    type: 'postgres',
+    url: options.url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: allMigrations,
+    migrationsTableName: 'typeorm_migrations',
+    entities: options.entities ?? [],
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'cdtt-registry' },
+    logging: false,
+  };
+  return new DataSource(config);
+}
+
+/**
+ * The pg Pool underneath TypeORM, shared with the event store so a process holds one pool
+ * (and the embedded PostgreSQL sees one connection).
+ */
+export function poolOf(dataSource: DataSource): Pool {
+  const driver = dataSource.driver as unknown as { master?: Pool };
+  if (!driver.master) throw new Error('DataSource is not initialised or not PostgreSQL');
+  return driver.master;
+}
+
+/** An arbitrary constant: the advisory-lock key that serialises migration runs across instances. */
+const MIGRATION_LOCK_KEY = 2_025_557_001;
+
+/**
+ * Runs pending migrations under a session advisory lock, so several instances (or test
+ * workers) starting together migrate once and never race.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}
