@@ -1,4 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
+import { EventStore1764300000000 } from './1764300000000-event-store';
+import { Projections1764300000100 } from './1764300000100-projections';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -6,4 +8,7 @@ type MigrationClass = new () => MigrationInterface;
  * Every migration, in order. TypeORM orders by the timestamp in the class name; keep this list in
  * the same order so reviews read top to bottom. Committed and reviewed like code.
  */
-export const allMigrations: MigrationClass[] = [];
+export const allMigrations: MigrationClass[] = [
+  EventStore1764300000000,
+  Projections1764300000100,
+];

@@ -27,12 +27,15 @@ export function newEvents(count: number, type = 'SomethingHappened'): NewEvent[]
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `check` passes or the deadline expires (for asynchronous delivery). */
-export async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
+/**
+ * Polls until `check` passes or the deadline expires (for asynchronous delivery). An async check
+ * is awaited: a check that reads from a store must be retried on rejection, not left floating.
+ */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;

@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { allMigrations } from '../../../../migrations';
 
 export interface DatabaseOptions {
@@ -45,17 +45,20 @@ const MIGRATION_LOCK_KEY = 2_025_557_001;
 
 /**
  * Runs pending migrations under a session advisory lock, so several instances (or test
- * workers) starting together migrate once and never race.
+ * workers) starting together migrate once and never race. The lock lives on its own
+ * connection, outside the pool: with a pool of one (embedded PostgreSQL) holding it on a pooled
+ * connection would starve the migration itself.
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const options = dataSource.options as { url?: string };
+  const lock = new Client({ connectionString: options.url, application_name: 'cdtt-migrations' });
+  await lock.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await runner.release();
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
   }
 }

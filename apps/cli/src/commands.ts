@@ -1,0 +1,34 @@
+import { ProjectionStatusService, type Runtime } from '@cdtt/platform';
+
+/** One operator command: a name, a line of help, and what it does on an open runtime. */
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  run(runtime: Runtime, args: readonly string[], out: (line: string) => void): Promise<number>;
+}
+
+const migrate: CliCommand = {
+  name: 'migrate',
+  summary: 'apply pending database migrations (every process also does this at start)',
+  run: (runtime, _args, out) => {
+    const applied = runtime.appliedMigrations;
+    out(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    return Promise.resolve(0);
+  },
+};
+
+const projectionStatus: CliCommand = {
+  name: 'projection-status',
+  summary: 'print each projection: checkpoint, lag in events and seconds, lease owner',
+  run: async (runtime, _args, out) => {
+    const statuses = await new ProjectionStatusService(runtime.dataSource, runtime.eventStore).list();
+    if (statuses.length === 0) out('no projection has run yet');
+    for (const s of statuses) {
+      const lease = s.lease ? `${s.lease.owner}${s.lease.active ? '' : ' (expired)'}` : 'none';
+      out(`${s.name}\tposition ${s.position ?? '-'}\tlag ${s.lagEvents}${s.lagEventsCapped ? '+' : ''} events / ${s.lagSeconds.toFixed(1)} s\tlease ${lease}`);
+    }
+    return 0;
+  },
+};
+
+export const CLI_COMMANDS: readonly CliCommand[] = [migrate, projectionStatus];

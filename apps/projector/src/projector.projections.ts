@@ -1,0 +1,7 @@
+import { eventTypeCountsProjection, type PostgresProjection } from '@cdtt/platform';
+
+/**
+ * Every projection this process runs. A new version (`x_v2`) is added beside the old one, runs
+ * to catch-up on its own tables and checkpoint, and the old one is removed once reads switched.
+ */
+export const projectorProjections: readonly PostgresProjection[] = [eventTypeCountsProjection];

@@ -1,0 +1,40 @@
+import { InMemoryEventStore, Upcasters, handleCommand, uuidv7Generator, type Decider } from '@cdtt/event-sourcing';
+import { newEvent } from '@cdtt/event-sourcing/testing';
+
+describe('Upcasters', () => {
+  const upcasters = new Upcasters()
+    .register('MemberJoined', 1, (data) => ({ ...(data as object), role: 'MEMBER' }))
+    .register('MemberJoined', 2, (data) => {
+      const { name, ...rest } = data as { name: string };
+      return { ...rest, fullName: name };
+    });
+
+  it('applies every step from the stored version to the current one', async () => {
+    const store = new InMemoryEventStore();
+    await store.appendToStream('team-1', [newEvent('MemberJoined', { name: 'An' })]);
+    const [stored] = await store.readStream('team-1');
+    expect(upcasters.apply(stored!)).toMatchObject({ schemaVersion: 3, data: { fullName: 'An', role: 'MEMBER' } });
+  });
+
+  it('leaves current and unknown events untouched, and refuses a step registered twice', () => {
+    const event = { ...newEvent('TeamRenamed', { name: 'x' }) } as never;
+    expect(upcasters.apply(event)).toBe(event);
+    expect(() => upcasters.register('MemberJoined', 1, (d) => d)).toThrow(/twice/);
+  });
+
+  it('is used by handleCommand when folding old events', async () => {
+    const store = new InMemoryEventStore();
+    await store.appendToStream('team-1', [newEvent('MemberJoined', { name: 'An' })]);
+    const roster: Decider<null, string[], { type: string; data: { fullName?: string } }> = {
+      initialState: [],
+      decide: () => [],
+      evolve: (names, event) => [...names, event.data.fullName ?? '?'],
+    };
+    const outcome = await handleCommand(store, roster, 'team-1', null, {
+      ids: uuidv7Generator,
+      upcasters,
+      metadata: { correlationId: 'c', causationId: null, actor: { clientId: 't', role: 'ADMIN' }, effectiveAt: '2025-01-01T00:00:00Z' },
+    });
+    expect(outcome).toMatchObject({ ok: true, state: ['An'] });
+  });
+});

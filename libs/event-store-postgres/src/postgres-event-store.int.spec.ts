@@ -1,0 +1,107 @@
+import { InvalidAppendError, verifyChain, type RecordedEvent } from '@cdtt/event-sourcing';
+import { describeEventStoreContract, newEvent, newEvents, uniqueStream } from '@cdtt/event-sourcing/testing';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '@cdtt/event-store-postgres';
+import type { Pool } from 'pg';
+import { EMBEDDED, openTestDatabase, tamperEvent, type TestDatabase } from './testing/test-database';
+
+// PGlite does not deliver notifications across connections: poll there, LISTEN on a server.
+const storeOptions: PostgresEventStoreOptions = { notifications: EMBEDDED ? 'poll' : 'listen', pollIntervalMs: 50 };
+
+describeEventStoreContract('postgres', async () => {
+  const database = await openTestDatabase();
+  const store = new PostgresEventStore(database.pool, storeOptions);
+  const reopened: Array<{ store: PostgresEventStore; pool: Pool }> = [];
+  return {
+    store,
+    // A restart: a new store on a new pool, over the same tables.
+    reopen: () => {
+      const pool = database.newPool();
+      const again = new PostgresEventStore(pool, storeOptions);
+      reopened.push({ store: again, pool });
+      return Promise.resolve(again);
+    },
+    tamper: (streamName, revision, data) => tamperEvent(database.pool, streamName, revision, data),
+    teardown: async () => {
+      await store.close();
+      for (const entry of reopened) {
+        await entry.store.close();
+        await entry.pool.end();
+      }
+      await database.close();
+    },
+  };
+});
+
+/** JSON.stringify would store 'rendered differently'; the hash covers the own fields. */
+class RendersDifferently {
+  readonly field = 'own';
+  toJSON(): string {
+    return 'rendered differently';
+  }
+}
+
+describe('PostgresEventStore specifics', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  const clock = { now: () => new Date('2025-07-01T08:09:10.123Z') };
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    store = new PostgresEventStore(database.pool, { ...storeOptions, clock });
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.close();
+  });
+
+  it('orders revisions numerically past one digit, in SQL as in the head lookup', async () => {
+    const stream = uniqueStream();
+    await store.appendToStream(stream, newEvents(9));
+    await store.appendToStream(stream, newEvents(3), { expected: 8 });
+    await store.appendToStream(stream, newEvents(1), { expected: 11 });
+    const revisions = (events: RecordedEvent[]): number[] => events.map((e) => e.revision);
+    expect(revisions(await store.readStream(stream))).toEqual([...Array(13).keys()]);
+    expect(revisions(await store.readStream(stream, { direction: 'backwards', maxCount: 3 }))).toEqual([12, 11, 10]);
+    expect(revisions(await store.readStream(stream, { fromRevision: 9, maxCount: 2 }))).toEqual([9, 10]);
+    expect(verifyChain(await store.readStream(stream))).toMatchObject({ ok: true, count: 13 });
+  });
+
+  it('keeps hashes valid through jsonb: key order, numbers, unicode, dates, toJSON', async () => {
+    const stream = uniqueStream();
+    const data = {
+      z: 1,
+      a: { y: [3, 2, 1], b: null, é: 'Tổ CNSCĐ 🇻🇳 "quoted" \\ \n' },
+      numbers: [0.1 + 0.2, 1e21, 2 ** 60, -0, 5e-324, 1.5e-7],
+      when: new Date('2025-01-02T03:04:05.006Z'),
+      custom: new RendersDifferently(),
+      skipped: undefined,
+    };
+    await store.appendToStream(stream, [newEvent('AwkwardDataRecorded', data), newEvent('Plain')]);
+    const events = await store.readStream(stream);
+    expect(verifyChain(events)).toMatchObject({ ok: true, count: 2 });
+    expect(events[0]?.data).toMatchObject({
+      z: 1,
+      when: '2025-01-02T03:04:05.006Z',
+      numbers: [0.1 + 0.2, 1e21, 2 ** 60, 0, 5e-324, 1.5e-7],
+    });
+  });
+
+  it('refuses what jsonb cannot hold with a coded error and writes nothing', async () => {
+    const stream = uniqueStream();
+    const unstorable = newEvent('X', { text: 'nul \u0000 byte' });
+    await expect(store.appendToStream(stream, [unstorable])).rejects.toBeInstanceOf(InvalidAppendError);
+    expect(await store.readStream(stream)).toEqual([]);
+  });
+
+  it('records the injected clock to the millisecond, and reads up to that exact instant', async () => {
+    const stream = uniqueStream();
+    await store.appendToStream(stream, newEvents(1));
+    const [event] = await store.readStream(stream);
+    expect(event?.recordedAt).toBe('2025-07-01T08:09:10.123Z');
+    expect(await store.readStream(stream, { recordedUpTo: new Date('2025-07-01T08:09:10.123Z') })).toHaveLength(1);
+    expect(await store.readStream(stream, { recordedUpTo: new Date('2025-07-01T08:09:10.122Z') })).toEqual([]);
+  });
+
+  it('refuses a position it did not produce', async () => {
+    await expect(store.readAll({ after: '0000000000000042' })).rejects.toBeInstanceOf(RangeError);
+  });
+});

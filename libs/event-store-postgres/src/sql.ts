@@ -1,0 +1,78 @@
+/**
+ * Every statement the adapter sends. Values are read as text and decoded in `event-rows.ts`, so
+ * the shared pool's type parsers (TypeORM may change int8 parsing, for one) cannot change what a
+ * hash is computed over. Because the text columns keep their names, every ORDER BY names the
+ * table column (`e.revision`): a bare name would bind to the text output column and sort '10'
+ * before '9'.
+ */
+
+/** The channel appends NOTIFY on commit; listeners only take it as a hint to read again. */
+export const CHANGE_CHANNEL = 'cdtt_event_store';
+
+/**
+ * Namespace for the per-stream advisory locks (two-int4 form, so it cannot collide with
+ * single-bigint advisory locks such as the migration lock). 0x43445454 is 'CDTT'.
+ */
+export const STREAM_LOCK_NAMESPACE = 0x43445454;
+
+const EVENT_COLUMNS = `
+  e.event_id::text AS id, e.type, e.schema_version::text AS schema_version,
+  e.data::text AS data, e.metadata::text AS metadata, e.stream_name, e.revision::text AS revision,
+  e.tx_id::text AS tx_id, e.global_position::text AS global_position,
+  to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
+
+/**
+ * The `$all` visibility rule: a row is readable once its transaction id is below the snapshot's
+ * xmin, i.e. no transaction that could still commit an earlier (tx_id, global_position) is running.
+ */
+const VISIBLE = 'e.tx_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+/** Whether the caller's transaction already holds an id (wrote), and its isolation level. */
+export const TRANSACTION_STATE = `
+  SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote,
+         current_setting('transaction_isolation') AS isolation`;
+
+/** Serialises writers of one stream until commit; hash collisions only serialise more. */
+export const LOCK_STREAM = 'SELECT pg_advisory_xact_lock($1::int, hashtext($2::text))';
+
+export const SELECT_BY_IDS = `SELECT ${EVENT_COLUMNS} FROM event_store.events e WHERE e.event_id = ANY($1::uuid[])`;
+
+export const SELECT_HEAD = `
+  SELECT e.revision::text AS revision, e.metadata->>'hash' AS hash
+  FROM event_store.events e WHERE e.stream_name = $1 ORDER BY e.revision DESC LIMIT 1`;
+
+/**
+ * One multi-row INSERT per batch. unnest keeps the statement text and parameter count fixed
+ * whatever the batch size; ORDER BY ordinality assigns global positions in revision order.
+ */
+export const INSERT_EVENTS = `
+  INSERT INTO event_store.events
+    (stream_name, revision, event_id, type, schema_version, data, metadata, recorded_at)
+  SELECT $1::text, e.revision, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz
+  FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+    WITH ORDINALITY AS e(revision, event_id, type, schema_version, data, metadata, ord)
+  ORDER BY e.ord
+  RETURNING revision::text AS revision, tx_id::text AS tx_id, global_position::text AS global_position`;
+
+export const NOTIFY_CHANGE = `NOTIFY ${CHANGE_CHANNEL}`;
+
+export const READ_STREAM_FORWARDS = `
+  SELECT ${EVENT_COLUMNS} FROM event_store.events e
+  WHERE e.stream_name = $1 AND e.revision >= COALESCE($2::bigint, 0)
+    AND e.recorded_at <= COALESCE($3::timestamptz, 'infinity')
+  ORDER BY e.revision LIMIT $4`;
+
+export const READ_STREAM_BACKWARDS = `
+  SELECT ${EVENT_COLUMNS} FROM event_store.events e
+  WHERE e.stream_name = $1 AND e.revision <= COALESCE($2::bigint, 9223372036854775807)
+    AND e.recorded_at <= COALESCE($3::timestamptz, 'infinity')
+  ORDER BY e.revision DESC LIMIT $4`;
+
+export const READ_ALL = `
+  SELECT ${EVENT_COLUMNS} FROM event_store.events e
+  WHERE ${VISIBLE} AND (e.tx_id, e.global_position) > ($1::xid8, $2::bigint)
+  ORDER BY e.tx_id, e.global_position LIMIT $3`;
+
+export const HEAD_POSITION = `
+  SELECT e.tx_id::text AS tx_id, e.global_position::text AS global_position FROM event_store.events e
+  WHERE ${VISIBLE} ORDER BY e.tx_id DESC, e.global_position DESC LIMIT 1`;

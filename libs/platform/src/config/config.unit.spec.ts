@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from '@cdtt/platform';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database on port 3000 with the projector in-process', () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: null,
+      dataDir: '.data',
+      eventStoreConnectionString: null,
+      port: 3000,
+      host: '0.0.0.0',
+      runProjector: true,
+      poolSize: 1,
+    });
+  });
+
+  it('uses a given server with the configured pool', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/cdtt', DATABASE_POOL_SIZE: '20' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://u@db:5432/cdtt', poolSize: 20 });
+  });
+
+  it('names every bad value at once', () => {
+    const attempt = (): unknown =>
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        EVENTSTORE_CONNECTION_STRING: 'http://x',
+        PORT: '70000',
+        RUN_PROJECTOR: 'maybe',
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'DATABASE_URL must look like postgres://user[:password]@host:port/database',
+        'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false',
+        'PORT must be a whole number from 1 to 65535 (got "70000")',
+        'RUN_PROJECTOR must be true or false (got "maybe")',
+      ]);
+    }
+  });
+});

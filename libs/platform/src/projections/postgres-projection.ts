@@ -1,0 +1,19 @@
+import type { Projection } from '@cdtt/event-sourcing';
+import type { EntityManager } from 'typeorm';
+
+/** A projection whose read models live in PostgreSQL: it writes through the runner's transaction. */
+export type PostgresProjection = Projection<EntityManager>;
+
+/**
+ * Put in `eventTypes` to receive every event (operational read models such as counters). It can
+ * never clash with a real type: the kernel refuses `$`-prefixed types on append, and `$all` is the
+ * EventStoreDB name for the whole log.
+ */
+export const ANY_EVENT_TYPE = '$all';
+
+/** The runner's filter; the checkpoint still moves past the events a projection ignores. */
+export function eventTypeFilter(projection: PostgresProjection): (type: string) => boolean {
+  const types = new Set(projection.eventTypes);
+  if (types.has(ANY_EVENT_TYPE)) return () => true;
+  return (type) => types.has(type);
+}

@@ -1,0 +1,44 @@
+import type { Position, RecordedEvent } from '@cdtt/event-sourcing';
+import type { DataSource } from 'typeorm';
+import { advanceCheckpoint } from './projection-checkpoint';
+import { ProjectionApplyError } from './projection-errors';
+import type { ProjectionLease } from './projection-lease';
+import type { PostgresProjection } from './postgres-projection';
+
+export interface ProjectionBatch {
+  readonly projection: PostgresProjection;
+  readonly accepts: (type: string) => boolean;
+  readonly lease: ProjectionLease;
+  /** The checkpoint the page was read after (null: from the start). */
+  readonly from: Position | null;
+  /** A non-empty page of `$all`, in position order. */
+  readonly page: readonly RecordedEvent[];
+}
+
+/**
+ * Applies one page in one transaction: handler writes, lease fence, checkpoint. Either all of it
+ * commits or none of it does (effectively-once): a throwing handler, a lost lease or a moved
+ * checkpoint rolls back the rows with the checkpoint. Returns how many events were handled.
+ */
+export async function applyBatch(dataSource: DataSource, batch: ProjectionBatch): Promise<number> {
+  const last = batch.page.at(-1);
+  if (!last) return 0;
+  const name = batch.projection.name;
+  return dataSource.transaction(async (manager) => {
+    let applied = 0;
+    for (const event of batch.page) {
+      if (!batch.accepts(event.type)) continue;
+      try {
+        await batch.projection.apply(event, manager);
+      } catch (error) {
+        throw new ProjectionApplyError(name, event, error);
+      }
+      applied += 1;
+    }
+    // Fence last: the lease row lock is held only from here to commit, so our own renewals
+    // (on another connection) are not blocked while the handlers run.
+    await batch.lease.fence(manager);
+    await advanceCheckpoint(manager, { name, from: batch.from, last, processed: batch.page.length, applied });
+    return applied;
+  });
+}

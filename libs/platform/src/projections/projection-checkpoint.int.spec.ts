@@ -1,0 +1,41 @@
+import { InMemoryEventStore, type RecordedEvent } from '@cdtt/event-sourcing';
+import { newEvent, uniqueStream } from '@cdtt/event-sourcing/testing';
+import type { DataSource } from 'typeorm';
+import { advanceCheckpoint, readCheckpoint, registerCheckpoint } from './projection-checkpoint';
+import { CheckpointConflictError } from './projection-errors';
+import { checkpointOf, dropProjection, openTestDatabase, uniqueProjectionName } from './testing/projection-test-kit';
+
+describe('projection checkpoints (compare-and-set)', () => {
+  let dataSource: DataSource;
+  let name: string;
+  let events: readonly RecordedEvent[];
+
+  beforeAll(async () => {
+    dataSource = await openTestDatabase();
+    const store = new InMemoryEventStore();
+    events = (await store.appendToStream(uniqueStream('item'), [newEvent('A'), newEvent('B')])).events;
+  });
+  afterAll(() => dataSource.destroy());
+  beforeEach(() => {
+    name = uniqueProjectionName('cas');
+  });
+  afterEach(() => dropProjection(dataSource, name));
+
+  it('registers at the start, then advances from the position it was read at', async () => {
+    await registerCheckpoint(dataSource, name);
+    expect(await readCheckpoint(dataSource, name)).toBeNull();
+    const [first, second] = events as [RecordedEvent, RecordedEvent];
+    await advanceCheckpoint(dataSource, { name, from: null, last: first, processed: 1, applied: 1 });
+    await advanceCheckpoint(dataSource, { name, from: first.position, last: second, processed: 1, applied: 0 });
+    expect(await checkpointOf(dataSource, name)).toEqual({ position: second.position, events_processed: '2', events_applied: '1' });
+  });
+
+  it('refuses to advance a checkpoint that moved since it was read (a second writer)', async () => {
+    const [first, second] = events as [RecordedEvent, RecordedEvent];
+    await advanceCheckpoint(dataSource, { name, from: null, last: first, processed: 1, applied: 1 });
+    await expect(advanceCheckpoint(dataSource, { name, from: null, last: second, processed: 1, applied: 1 })).rejects.toBeInstanceOf(
+      CheckpointConflictError,
+    );
+    expect((await checkpointOf(dataSource, name))?.position).toBe(first.position);
+  });
+});

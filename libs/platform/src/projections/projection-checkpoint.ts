@@ -1,0 +1,53 @@
+import type { Position, RecordedEvent } from '@cdtt/event-sourcing';
+import { CheckpointConflictError } from './projection-errors';
+import { queryRows, type SqlExecutor } from './sql-executor';
+
+/** Creates the checkpoint row at "start" if missing, so a registered projection shows in status. */
+export async function registerCheckpoint(executor: SqlExecutor, name: string): Promise<void> {
+  await executor.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
+}
+
+/** The position after which to read next; null means "from the beginning of the log". */
+export async function readCheckpoint(executor: SqlExecutor, name: string): Promise<Position | null> {
+  const rows = await queryRows<{ position: string | null }>(
+    executor,
+    'SELECT position FROM projection_checkpoints WHERE name = $1',
+    [name],
+  );
+  return rows[0]?.position ?? null;
+}
+
+export interface CheckpointAdvance {
+  readonly name: string;
+  /** Where the batch started; the write only succeeds if the row still says so. */
+  readonly from: Position | null;
+  /** The last event of the batch (the checkpoint moves past ignored events too). */
+  readonly last: RecordedEvent;
+  readonly processed: number;
+  readonly applied: number;
+}
+
+/**
+ * Moves the checkpoint inside the batch transaction. A compare-and-set on the previous position:
+ * under READ COMMITTED a concurrent writer's UPDATE waits for ours, then re-checks the WHERE
+ * against our committed row and matches nothing, so a batch can never be applied twice even if
+ * the lease were misconfigured.
+ */
+export async function advanceCheckpoint(executor: SqlExecutor, advance: CheckpointAdvance): Promise<void> {
+  const rows = await queryRows<{ name: string }>(
+    executor,
+    `INSERT INTO projection_checkpoints AS c
+       (name, position, events_processed, events_applied, last_event_recorded_at, updated_at)
+     VALUES ($1, $3, $4, $5, $6, now())
+     ON CONFLICT (name) DO UPDATE SET
+       position = EXCLUDED.position,
+       events_processed = c.events_processed + EXCLUDED.events_processed,
+       events_applied = c.events_applied + EXCLUDED.events_applied,
+       last_event_recorded_at = EXCLUDED.last_event_recorded_at,
+       updated_at = EXCLUDED.updated_at
+     WHERE c.position IS NOT DISTINCT FROM $2::text
+     RETURNING name`,
+    [advance.name, advance.from, advance.last.position, advance.processed, advance.applied, advance.last.recordedAt],
+  );
+  if (rows.length === 0) throw new CheckpointConflictError(advance.name, advance.from);
+}

@@ -1,0 +1,208 @@
+import { abortableDelay, assertVersionedName, type EventStore, type Position } from '@cdtt/event-sourcing';
+import type { DataSource } from 'typeorm';
+import { applyBatch } from './projection-batch';
+import { readCheckpoint, registerCheckpoint } from './projection-checkpoint';
+import { CheckpointConflictError, LeaseLostError } from './projection-errors';
+import { ProjectionLease } from './projection-lease';
+import { silentProjectionLogger, type ProjectionLogger } from './projection-logger';
+import { eventTypeFilter, type PostgresProjection } from './postgres-projection';
+import { StoreWakeUps } from './store-wake-ups';
+
+export interface ProjectionRunnerOptions {
+  readonly dataSource: DataSource;
+  /** Any adapter of the port: in-memory, PostgreSQL or EventStoreDB. */
+  readonly store: EventStore;
+  readonly projection: PostgresProjection;
+  /** Unique per runner instance, e.g. `host:pid:random`. */
+  readonly owner: string;
+  /** Share one doorbell between the runners of a process; otherwise the runner owns one. */
+  readonly wakeUps?: StoreWakeUps;
+  readonly logger?: ProjectionLogger;
+  /** Events per transaction. */
+  readonly batchSize?: number;
+  readonly leaseTtlMs?: number;
+  /** How often the holder renews and a standby retries; must be well under the TTL. */
+  readonly leaseRenewMs?: number;
+  /** Polling fallback when no wake-up arrives. */
+  readonly pollIntervalMs?: number;
+  readonly retryInitialMs?: number;
+  readonly retryMaxMs?: number;
+}
+
+const PROGRESS_LOG_INTERVAL_MS = 10_000;
+
+/** `standby`: another owner holds the lease; `failing`: retrying a batch after an error. */
+export type ProjectionRunnerState = 'idle' | 'standby' | 'active' | 'failing' | 'stopped';
+
+/**
+ * Runs one projection: while holding its lease, reads pages of `$all` after the checkpoint and
+ * applies each page in one transaction with the checkpoint. Failures are retried with
+ * exponential backoff; an event is never skipped.
+ */
+export class ProjectionRunner {
+  readonly name: string;
+  private readonly lease: ProjectionLease;
+  private readonly wakeUps: StoreWakeUps;
+  private readonly ownsWakeUps: boolean;
+  private readonly logger: ProjectionLogger;
+  private readonly accepts: (type: string) => boolean;
+  private readonly settings: Required<Omit<ProjectionRunnerOptions, 'wakeUps' | 'logger'>>;
+  private controller = new AbortController();
+  private loop: Promise<void> | null = null;
+  private renewTimer: NodeJS.Timeout | null = null;
+  private renewal: Promise<void> = Promise.resolve();
+  private currentState: ProjectionRunnerState = 'idle';
+  private committedPosition: Position | null = null;
+  private consecutiveFailures = 0;
+  private lastProgressLog = -Infinity;
+
+  constructor(options: ProjectionRunnerOptions) {
+    assertVersionedName(options.projection.name);
+    const leaseTtlMs = options.leaseTtlMs ?? 30_000;
+    this.settings = {
+      dataSource: options.dataSource,
+      store: options.store,
+      projection: options.projection,
+      owner: options.owner,
+      batchSize: options.batchSize ?? 500,
+      leaseTtlMs,
+      leaseRenewMs: options.leaseRenewMs ?? Math.floor(leaseTtlMs / 3),
+      pollIntervalMs: options.pollIntervalMs ?? 1_000,
+      retryInitialMs: options.retryInitialMs ?? 200,
+      retryMaxMs: options.retryMaxMs ?? 30_000,
+    };
+    if (this.settings.leaseRenewMs >= leaseTtlMs) throw new Error('leaseRenewMs must be shorter than leaseTtlMs');
+    this.name = options.projection.name;
+    this.logger = options.logger ?? silentProjectionLogger;
+    this.lease = new ProjectionLease(options.dataSource, { name: this.name, owner: options.owner, ttlMs: leaseTtlMs });
+    this.ownsWakeUps = !options.wakeUps;
+    this.wakeUps = options.wakeUps ?? new StoreWakeUps(options.store, (e) => this.logger.warn(`wake-ups: ${String(e)}`));
+    this.accepts = eventTypeFilter(options.projection);
+  }
+
+  get state(): ProjectionRunnerState {
+    return this.currentState;
+  }
+
+  /** The last checkpoint this runner committed (null before its first batch). */
+  get position(): Position | null {
+    return this.committedPosition;
+  }
+
+  /** Consecutive failed attempts of the current batch (0 when healthy). */
+  get failures(): number {
+    return this.consecutiveFailures;
+  }
+
+  async start(): Promise<void> {
+    if (this.loop) throw new Error(`Projection ${this.name} is already running`);
+    this.controller = new AbortController();
+    await registerCheckpoint(this.settings.dataSource, this.name);
+    if (this.ownsWakeUps) await this.wakeUps.start();
+    this.renewTimer = setInterval(() => this.renewInBackground(), this.settings.leaseRenewMs);
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight, stops renewing and releases the lease for a quick handover. */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.controller.abort();
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    this.renewTimer = null;
+    await this.loop;
+    await this.renewal;
+    this.loop = null;
+    if (this.ownsWakeUps) await this.wakeUps.stop();
+    await this.lease.release().catch((error: unknown) => this.logger.warn(`lease release failed: ${String(error)}`));
+    this.currentState = 'stopped';
+    this.logger.log(`${this.name}: stopped at ${this.committedPosition ?? '(start)'}`);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.controller.signal.aborted) {
+      const seen = this.wakeUps.version;
+      try {
+        if (!(await this.holdLease())) {
+          await abortableDelay(this.settings.leaseRenewMs, this.controller.signal);
+          continue;
+        }
+        const read = await this.step();
+        this.recovered();
+        if (read < this.settings.batchSize) await this.wakeUps.wait(seen, this.settings.pollIntervalMs, this.controller.signal);
+      } catch (error) {
+        await this.failed(error);
+      }
+    }
+  }
+
+  /** One page: returns how many events were read (0 when caught up). */
+  private async step(): Promise<number> {
+    const from = await readCheckpoint(this.settings.dataSource, this.name);
+    const page = await this.settings.store.readAll({ after: from ?? undefined, maxCount: this.settings.batchSize });
+    const last = page.at(-1);
+    if (!last || this.controller.signal.aborted) {
+      this.committedPosition = from;
+      return 0;
+    }
+    const applied = await applyBatch(this.settings.dataSource, {
+      projection: this.settings.projection,
+      accepts: this.accepts,
+      lease: this.lease,
+      from,
+      page,
+    });
+    this.committedPosition = last.position;
+    this.logProgress(last.position, page.length, applied);
+    return page.length;
+  }
+
+  /** At most one progress line per interval, so a busy projector does not flood its log. */
+  private logProgress(position: Position, read: number, applied: number): void {
+    const now = performance.now();
+    if (now - this.lastProgressLog < PROGRESS_LOG_INTERVAL_MS) return;
+    this.lastProgressLog = now;
+    this.logger.log(`${this.name}: committed up to ${position} (batch: ${read} read, ${applied} applied)`);
+  }
+
+  private async holdLease(): Promise<boolean> {
+    if (this.lease.held) return true;
+    const acquired = await this.lease.acquire();
+    if (acquired) this.logger.log(`${this.name}: lease acquired by ${this.lease.owner}`);
+    this.currentState = acquired ? 'active' : 'standby';
+    return acquired;
+  }
+
+  private renewInBackground(): void {
+    if (!this.lease.held) return;
+    this.renewal = this.lease
+      .acquire()
+      .then((renewed) => {
+        if (!renewed) this.logger.warn(`${this.name}: lease taken over by another runner`);
+      })
+      .catch((error: unknown) => this.logger.warn(`${this.name}: lease renewal failed: ${String(error)}`));
+  }
+
+  private recovered(): void {
+    if (this.consecutiveFailures > 0) this.logger.log(`${this.name}: recovered after ${this.consecutiveFailures} failed attempts`);
+    this.consecutiveFailures = 0;
+    this.currentState = 'active';
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    if (error instanceof LeaseLostError) {
+      // Fenced: another runner owns the projection now. Stand by; no backoff needed.
+      this.lease.forget();
+      this.currentState = 'standby';
+      this.logger.warn(error.message);
+      return;
+    }
+    this.consecutiveFailures += 1;
+    this.currentState = 'failing';
+    const delay = Math.min(this.settings.retryInitialMs * 2 ** (this.consecutiveFailures - 1), this.settings.retryMaxMs);
+    const level = error instanceof CheckpointConflictError ? 'warn' : 'error';
+    const message = `${this.name}: attempt ${this.consecutiveFailures} failed, retrying in ${delay} ms: ${String(error)}`;
+    if (level === 'warn') this.logger.warn(message);
+    else this.logger.error(message, error instanceof Error ? error.stack : undefined);
+    await abortableDelay(delay, this.controller.signal);
+  }
+}
