@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { EventStore1764300000000 } from './1764300000000-event-store';
 import { Projections1764300000100 } from './1764300000100-projections';
+import { Idempotency1764300000500 } from './1764300000500-idempotency';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -11,4 +12,5 @@ type MigrationClass = new () => MigrationInterface;
 export const allMigrations: MigrationClass[] = [
   EventStore1764300000000,
   Projections1764300000100,
+  Idempotency1764300000500,
 ];

@@ -14,7 +14,12 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'THROTTLED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_IN_PROGRESS',
 ]);
+
+/** Extensions a coded error may carry besides its code (e.g. which input fields are wrong). */
+const PUBLIC_EXTENSIONS = ['fields', 'retryAfterSeconds'] as const;
 
 /**
  * Errors never carry stack traces, SQL or internal messages: a known code passes with its
@@ -23,7 +28,11 @@ const PUBLIC_CODES = new Set([
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
   if (PUBLIC_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const extensions: Record<string, unknown> = { code };
+    for (const name of PUBLIC_EXTENSIONS) {
+      if (formatted.extensions?.[name] !== undefined) extensions[name] = formatted.extensions[name];
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
