@@ -4,7 +4,7 @@ export * from './store/expected-state';
 export * from './store/errors';
 export * from './store/event-store.port';
 export { validateAppend, matchRetry } from './store/append-rules';
-export { catchUpSubscription, abortableDelay, type CatchUpSource } from './store/catch-up';
+export { catchUpSubscription, abortableDelay, SubscriptionSet, type CatchUpSource } from './store/catch-up';
 export { readStreamSlice } from './store/read-stream-slice';
 export { canonicalJson } from './audit/canonical-json';
 export * from './audit/hash-chain';

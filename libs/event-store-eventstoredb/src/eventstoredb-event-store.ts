@@ -1,6 +1,7 @@
 import {
   abortableDelay,
   catchUpSubscription,
+  SubscriptionSet,
   chainEvents,
   satisfies,
   validateAppend,
@@ -40,7 +41,7 @@ import { findStoredBatch, readTail } from './stored-batch.finder';
 export class EventStoreDbEventStore implements EventStore {
   private readonly ctx: ClientContext;
   private readonly options: ResolvedOptions;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new SubscriptionSet();
 
   private constructor(client: EventStoreDBClient, options: EventStoreDbEventStoreOptions) {
     this.options = resolveOptions(options);
@@ -159,19 +160,12 @@ export class EventStoreDbEventStore implements EventStore {
       options,
       this.options.pollIntervalMs,
     );
-    const subscription: Subscription = {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await inner.stop();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.track(inner);
   }
 
   /** Stops this instance's subscriptions, then releases the client's streams. */
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     // Closing must succeed even when the server is gone: nothing useful can be done with the error.
     await withCallTimeout('dispose', this.ctx.timeoutMs, () => this.ctx.client.dispose()).catch(() => undefined);
   }

@@ -1,5 +1,6 @@
 import {
   catchUpSubscription,
+  SubscriptionSet,
   InvalidAppendError,
   systemClock,
   validateAppend,
@@ -49,7 +50,7 @@ export class PostgresEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly pollIntervalMs: number;
   private readonly notifier: ChangeNotifier;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new SubscriptionSet();
 
   constructor(
     private readonly pool: Pool,
@@ -151,19 +152,12 @@ export class PostgresEventStore implements EventStore {
       options,
       this.pollIntervalMs,
     );
-    const subscription: Subscription = {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await inner.stop();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.track(inner);
   }
 
   /** Stops this instance's subscriptions and its LISTEN connection; the pool stays the caller's. */
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     await this.notifier.close();
   }
 

@@ -57,3 +57,26 @@ export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', done);
   });
 }
+
+/**
+ * The subscriptions an adapter instance has handed out, so `close()` can stop them all; a
+ * subscription stopped by its owner leaves the set.
+ */
+export class SubscriptionSet {
+  private readonly live = new Set<Subscription>();
+
+  track(inner: Subscription): Subscription {
+    const tracked: Subscription = {
+      stop: async () => {
+        this.live.delete(tracked);
+        await inner.stop();
+      },
+    };
+    this.live.add(tracked);
+    return tracked;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.live].map((subscription) => subscription.stop()));
+  }
+}
