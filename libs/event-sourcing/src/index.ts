@@ -12,5 +12,6 @@ export * from './ids/ids';
 export * from './command/decider';
 export * from './command/handle-command';
 export * from './upcasting/upcasters';
+export { withUpcasting } from './upcasting/upcasting-store';
 export * from './projection/projection';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';

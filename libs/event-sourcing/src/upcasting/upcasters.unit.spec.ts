@@ -1,5 +1,5 @@
-import { InMemoryEventStore, Upcasters, handleCommand, uuidv7Generator, type Decider } from '@cdtt/event-sourcing';
-import { newEvent } from '@cdtt/event-sourcing/testing';
+import { InMemoryEventStore, Upcasters, handleCommand, uuidv7Generator, withUpcasting, type Decider } from '@cdtt/event-sourcing';
+import { eventually, newEvent } from '@cdtt/event-sourcing/testing';
 
 describe('Upcasters', () => {
   const upcasters = new Upcasters()
@@ -36,5 +36,20 @@ describe('Upcasters', () => {
       metadata: { correlationId: 'c', causationId: null, actor: { clientId: 't', role: 'ADMIN' }, effectiveAt: '2025-01-01T00:00:00Z' },
     });
     expect(outcome).toMatchObject({ ok: true, state: ['An'] });
+  });
+});
+
+describe('withUpcasting', () => {
+  it('shows every reader the current shape and leaves the stored event alone', async () => {
+    const store = new InMemoryEventStore();
+    const upcasting = withUpcasting(store, new Upcasters().register('TeamRenamed', 1, (d) => ({ ...(d as object), reason: null })));
+    await upcasting.appendToStream('team-1', [newEvent('TeamRenamed', { name: 'A' })]);
+    expect((await upcasting.readStream('team-1'))[0]).toMatchObject({ schemaVersion: 2, data: { name: 'A', reason: null } });
+    expect((await upcasting.readAll())[0]?.schemaVersion).toBe(2);
+    expect((await store.readStream('team-1'))[0]).toMatchObject({ schemaVersion: 1, data: { name: 'A' } });
+    const seen: number[] = [];
+    const subscription = upcasting.subscribeToAll({ onEvent: (e) => Promise.resolve(void seen.push(e.schemaVersion)) });
+    await eventually(() => expect(seen).toEqual([2]));
+    await subscription.stop();
   });
 });

@@ -1,4 +1,4 @@
-import type { EventStore } from '@cdtt/event-sourcing';
+import { Upcasters, withUpcasting, type EventStore } from '@cdtt/event-sourcing';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { poolOf } from '../database/data-source';
@@ -23,13 +23,15 @@ export async function openRuntime(
   config: AppConfig,
   applicationName: string,
   onWarning: (message: string) => void = (message) => console.warn(message),
+  /** Every context's upcasters: each reader in the process then sees current event shapes. */
+  upcasters: Upcasters = new Upcasters(),
 ): Promise<Runtime> {
   const infrastructure = await openInfrastructure(config, applicationName);
   const { store, kind } = createEventStore(config, poolOf(infrastructure.dataSource), onWarning);
   return {
     config,
     dataSource: infrastructure.dataSource,
-    eventStore: store,
+    eventStore: withUpcasting(store, upcasters),
     eventStoreKind: kind,
     appliedMigrations: infrastructure.appliedMigrations,
     close: async () => {
