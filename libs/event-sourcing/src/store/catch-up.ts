@@ -12,6 +12,8 @@ export interface CatchUpSource {
  * wake-up (LISTEN/NOTIFY, an emitter, ...) or the poll interval. It never skips: the position it
  * resumes from is always the last one it delivered.
  */
+const MIN_RECHECK_MS = 10;
+
 export function catchUpSubscription(
   source: CatchUpSource,
   options: SubscribeOptions,
@@ -21,6 +23,11 @@ export function catchUpSubscription(
   let checkpoint: Position | undefined = options.after;
   const batchSize = options.batchSize ?? 500;
 
+  // A wake-up can arrive before the event is readable (PostgreSQL holds back events while an
+  // older transaction is open): after a wake-up that found nothing, re-read soon, backing off to
+  // the poll interval, instead of sleeping a whole interval.
+  let recheckMs = 0;
+  let woken = false;
   const loop = async (): Promise<void> => {
     while (!controller.signal.aborted) {
       const page = await source.readAll({ after: checkpoint, maxCount: batchSize });
@@ -29,7 +36,15 @@ export function catchUpSubscription(
         await options.onEvent(event);
         checkpoint = event.position;
       }
-      if (page.length < batchSize) await source.waitForChange(pollIntervalMs, controller.signal);
+      if (page.length >= batchSize) continue;
+      if (page.length > 0) recheckMs = 0;
+      else if (woken) recheckMs = MIN_RECHECK_MS;
+      else if (recheckMs > 0) recheckMs = recheckMs * 2 < pollIntervalMs ? recheckMs * 2 : 0;
+      const timeoutMs = recheckMs > 0 ? recheckMs : pollIntervalMs;
+      const started = Date.now();
+      await source.waitForChange(timeoutMs, controller.signal);
+      // Timers never fire early by more than rounding: an earlier return was a wake-up.
+      woken = Date.now() - started < timeoutMs - 1;
     }
   };
 
