@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { HealthController, PlatformModule, type Runtime } from '@cdtt/platform';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GeographyModule } from '@cdtt/geography';
+import { TeamsModule } from '@cdtt/teams';
+import { CostBudget, HealthController, PlatformModule, SecurityModule, type Runtime } from '@cdtt/platform';
 import { graphqlOptions } from './graphql-options';
 import { PLATFORM_RESOLVERS } from './resolvers';
 
@@ -14,7 +17,19 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(runtime), GraphQLModule.forRoot(graphqlOptions())],
+      imports: [
+        PlatformModule.register(runtime),
+        SecurityModule,
+        // Async: the limits plugin needs the per-client cost budget from SecurityModule.
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [SecurityModule],
+          inject: [CostBudget],
+          useFactory: (budget: CostBudget) => graphqlOptions(budget),
+        }),
+        GeographyModule.register(runtime),
+        TeamsModule.register(runtime),
+      ],
       controllers: [HealthController],
       providers: [...PLATFORM_RESOLVERS],
     };

@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLFormattedError } from 'graphql';
+import { DEFAULT_QUERY_LIMITS, graphqlLimitsPlugin, type CostBudget } from '@cdtt/platform';
 
 /** Codes a client may see; anything else is an internal fault and is reported as one. */
 const PUBLIC_CODES = new Set([
@@ -16,10 +17,13 @@ const PUBLIC_CODES = new Set([
   'THROTTLED',
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_IN_PROGRESS',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'QUERY_TOO_COSTLY',
 ]);
 
 /** Extensions a coded error may carry besides its code (e.g. which input fields are wrong). */
-const PUBLIC_EXTENSIONS = ['fields', 'retryAfterSeconds'] as const;
+const PUBLIC_EXTENSIONS = ['fields', 'retryAfterSeconds', 'limit', 'cost'] as const;
 
 /**
  * Errors never carry stack traces, SQL or internal messages: a known code passes with its
@@ -37,8 +41,13 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-/** The Apollo configuration of the public endpoint. */
-export function graphqlOptions(): ApolloDriverConfig {
+/**
+ * The Apollo configuration of the public endpoint. Limits (docs/errors.md, "Platform and
+ * security"): batching off (the auth middleware answers array bodies first), a parser token cap,
+ * and the limits plugin (introspection for authenticated admins, depth, aliases, cost, budget).
+ * Introspection is enabled here only so the plugin can decide per caller.
+ */
+export function graphqlOptions(budget: CostBudget | null): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -47,5 +56,9 @@ export function graphqlOptions(): ApolloDriverConfig {
     playground: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
+    plugins: [graphqlLimitsPlugin(budget)],
   };
 }

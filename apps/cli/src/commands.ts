@@ -1,4 +1,5 @@
-import { ProjectionStatusService, type Runtime } from '@cdtt/platform';
+import { runAdminUnitImport } from '@cdtt/geography';
+import { createAdminClient, ProjectionStatusService, type Runtime } from '@cdtt/platform';
 
 /** One operator command: a name, a line of help, and what it does on an open runtime. */
 export interface CliCommand {
@@ -31,4 +32,16 @@ const projectionStatus: CliCommand = {
   },
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [migrate, projectionStatus];
+const importAdminUnits: CliCommand = {
+  name: 'import-admin-units',
+  summary: 'import provinces, districts, communes and the 2025 mapping from <folder> (idempotent)',
+  run: (runtime, args, out) => runAdminUnitImport(runtime.eventStore, args, out),
+};
+
+const createAdminClientCommand: CliCommand = {
+  name: 'create-admin-client',
+  summary: 'register an ADMIN API client named <name>; prints its client_id and secret once',
+  run: createAdminClient,
+};
+
+export const CLI_COMMANDS: readonly CliCommand[] = [migrate, projectionStatus, importAdminUnits, createAdminClientCommand];

@@ -35,3 +35,14 @@ export { CurrentActor, ANONYMOUS_ADMIN, type ActorRole, type RequestActor } from
 export { MutationRunner, type MutationCall } from './idempotency/mutation-runner';
 export { IdempotencyStore, requestHashOf } from './idempotency/idempotency.store';
 export { ProjectionWaiter } from './projections/projection-waiter';
+export { SecurityModule } from './security/security.module';
+export { SECURITY_RESOLVERS } from './security/graphql/api-client.resolver';
+export { apiClientsProjection } from './security/read-models/api-clients.projection';
+export { ApiClientCommands } from './security/application/api-client-commands.service';
+export { AccessTokens, TOKEN_ISSUER, ACCESS_TOKEN_TTL_SECONDS } from './security/tokens/access-token';
+export { type SigningKey, parseSigningKeys } from './security/tokens/signing-keys';
+export { CostBudget } from './security/limits/cost-budget';
+export { graphqlLimitsPlugin, type CostReport } from './security/limits/graphql-limits.plugin';
+export { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/limits/query-limits';
+export { MAX_BODY_BYTES } from './security/http/body-errors.handler';
+export { createAdminClient } from './security/application/create-admin-client';

@@ -1,3 +1,15 @@
+import { parseSigningKeys, type SigningKey } from '../security/tokens/signing-keys';
+
+/** Who may call the API and how tokens are signed (security issue). */
+export interface AuthConfig {
+  /** From AUTH_SIGNING_KEYS, the first signs; null = a generated key file under DATA_DIR (never in production). */
+  readonly signingKeys: readonly SigningKey[] | null;
+  /** AUTH_REQUIRED: refuse /graphql calls without a token (false keeps the anonymous admin for now). */
+  readonly required: boolean;
+  /** An admin client registered at start when absent, so a fresh deployment can mint credentials. */
+  readonly bootstrapAdmin: { readonly clientId: string; readonly secret: string } | null;
+}
+
 /**
  * Process configuration, read once from the environment and validated at start: a bad value
  * stops the process with one clear line per problem instead of failing later and obscurely.
@@ -14,6 +26,9 @@ export interface AppConfig {
   /** Run the projector inside the API process (the single-machine default). */
   readonly runProjector: boolean;
   readonly poolSize: number;
+  /** NODE_ENV=production: stricter start (signing keys must be configured). */
+  readonly production: boolean;
+  readonly auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +57,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(text('PORT') ?? '3000', 'PORT', 1, 65_535, problems);
   const poolSize = integer(text('DATABASE_POOL_SIZE') ?? '10', 'DATABASE_POOL_SIZE', 1, 200, problems);
   const runProjector = boolean(text('RUN_PROJECTOR') ?? 'true', 'RUN_PROJECTOR', problems);
+  const production = text('NODE_ENV') === 'production';
+  const auth = authConfig(text, production, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -53,7 +70,33 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runProjector,
     // The embedded PostgreSQL serialises all work on one backend: more connections only queue.
     poolSize: databaseUrl === null ? 1 : poolSize,
+    production,
+    auth,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** A bootstrap secret must be as strong as a generated one (32 random bytes, base64url). */
+const MIN_BOOTSTRAP_SECRET_LENGTH = 32;
+
+function authConfig(text: (name: string) => string | null, production: boolean, problems: string[]): AuthConfig {
+  const rawKeys = text('AUTH_SIGNING_KEYS');
+  const signingKeys = rawKeys === null ? null : parseSigningKeys(rawKeys, problems);
+  if (rawKeys === null && production) {
+    problems.push('AUTH_SIGNING_KEYS is required when NODE_ENV=production (e.g. k1:<base64 of 32 random bytes>)');
+  }
+  const required = boolean(text('AUTH_REQUIRED') ?? 'false', 'AUTH_REQUIRED', problems);
+  const clientId = text('BOOTSTRAP_ADMIN_CLIENT_ID')?.toLowerCase() ?? null;
+  const secret = text('BOOTSTRAP_ADMIN_SECRET');
+  if ((clientId === null) !== (secret === null)) {
+    problems.push('BOOTSTRAP_ADMIN_CLIENT_ID and BOOTSTRAP_ADMIN_SECRET go together: set both or neither');
+  }
+  if (clientId !== null && !UUID.test(clientId)) problems.push('BOOTSTRAP_ADMIN_CLIENT_ID must be a UUID');
+  // The secret itself is never echoed, only what is wrong with it.
+  if (secret !== null && secret.length < MIN_BOOTSTRAP_SECRET_LENGTH) {
+    problems.push(`BOOTSTRAP_ADMIN_SECRET must be at least ${MIN_BOOTSTRAP_SECRET_LENGTH} characters (openssl rand -base64 32)`);
+  }
+  return { signingKeys, required, bootstrapAdmin: clientId !== null && secret !== null ? { clientId, secret } : null };
 }
 
 function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {

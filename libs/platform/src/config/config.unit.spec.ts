@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       runProjector: true,
       poolSize: 1,
+      production: false,
+      auth: { signingKeys: null, required: false, bootstrapAdmin: null },
     });
   });
 

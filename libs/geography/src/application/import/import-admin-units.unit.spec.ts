@@ -1,0 +1,61 @@
+import { EventIdConflictError, InMemoryEventStore } from '@cdtt/event-sourcing';
+import { FIXTURE_FOLDER } from './fixtures/fixture-folder';
+import { importAdminUnits } from './import-admin-units';
+import { summaryLines } from './import-summary';
+
+/** Collects progress output as a non-terminal would receive it. */
+function pipe(): { isTTY: false; text: string; write(t: string): void } {
+  return { isTTY: false, text: '', write(t) { this.text += t; } };
+}
+
+describe('importAdminUnits on the fixture folder', () => {
+  it('writes everything once; a second run writes nothing and says so', async () => {
+    const store = new InMemoryEventStore();
+    const progress = pipe();
+    const first = await importAdminUnits(store, FIXTURE_FOLDER, progress);
+    expect(first).toMatchObject({ planned: 27, written: 27, alreadyStored: 0, streams: 4 });
+    expect(progress.text).toMatch(/100% 27\/27 events/);
+    expect((await store.readAll()).length).toBe(27);
+
+    const second = await importAdminUnits(store, FIXTURE_FOLDER);
+    expect(second).toMatchObject({ planned: 27, written: 0, alreadyStored: 27, lastPosition: first.lastPosition });
+    expect((await store.readAll()).length).toBe(27);
+    expect(summaryLines(second)).toContain('nothing written: every event was already stored (this import had run before)');
+  });
+
+  it('summarises what it loaded and rejected', async () => {
+    const lines = summaryLines(await importAdminUnits(new InMemoryEventStore(), FIXTURE_FOLDER));
+    expect(lines.join('\n')).toMatch(/rejected \(not loaded\): 3/);
+    expect(lines.join('\n')).toMatch(/\[OLD_CODE_NOT_IN_PRE_2025_LIST\] COMMUNE 97099/);
+    expect(lines.at(-1)).toMatch(/^events: 27 planned, 27 written, 0 already stored \(4 streams, 4 appends/);
+  });
+
+  it('finishes an interrupted import: only the missing streams are written', async () => {
+    const store = new InMemoryEventStore();
+    const first = await importAdminUnits(store, FIXTURE_FOLDER);
+    const events = await store.readAll();
+    const partial = new InMemoryEventStore();
+    const firstStream = events[0]!.streamName;
+    await partial.appendToStream(
+      firstStream,
+      events.filter((e) => e.streamName === firstStream).map(({ id, type, schemaVersion, data, metadata }) => ({ id, type, schemaVersion, data, metadata })),
+    );
+    const resumed = await importAdminUnits(partial, FIXTURE_FOLDER);
+    expect(resumed.alreadyStored + resumed.written).toBe(first.planned);
+    expect(resumed.alreadyStored).toBeGreaterThan(0);
+    expect(resumed.written).toBeGreaterThan(0);
+  });
+
+  it('refuses to pass off changed content under a stored id', async () => {
+    const store = new InMemoryEventStore();
+    await importAdminUnits(store, FIXTURE_FOLDER);
+    const [event] = await store.readAll();
+    const fresh = new InMemoryEventStore();
+    await fresh.appendToStream(event!.streamName, [{ ...event!, data: { tampered: true } }]);
+    await expect(importAdminUnits(fresh, FIXTURE_FOLDER)).rejects.toBeInstanceOf(EventIdConflictError);
+  });
+
+  it('names the missing file when the folder is wrong', async () => {
+    await expect(importAdminUnits(new InMemoryEventStore(), '/nonexistent')).rejects.toThrow(/pre-2025-three-tier.*\/nonexistent/);
+  });
+});

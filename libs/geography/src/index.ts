@@ -1,0 +1,21 @@
+// Public surface of the geography context. Import only via '@cdtt/geography'.
+export * from './domain/admin-unit.events';
+export * from './domain/village-kind';
+export * from './domain/village.events';
+export { villageDecider, type VillageState } from './domain/village.decider';
+export type { RegisterVillage, RenameVillage, RetireVillage, VillageCommand } from './domain/village.commands';
+export { uuidFromKey } from './application/deterministic-id';
+export { importAdminUnits, type ImportResult } from './application/import/import-admin-units';
+export { runAdminUnitImport } from './application/import/run-admin-unit-import';
+export * from './read-models/geography-records';
+export { GeographyReadService, type SqlQueryable } from './read-models/geography-read.service';
+export { GEOGRAPHY_PROJECTIONS } from './read-models/geography.projections';
+export { ADMIN_UNITS_PROJECTION } from './read-models/admin-units.projection';
+export { ADMIN_UNIT_SUCCESSIONS_PROJECTION } from './read-models/admin-unit-successions.projection';
+export { VILLAGES_PROJECTION } from './read-models/villages.projection';
+export { VillageCommandHandler, type VillageOutcome } from './application/villages/village-command.handler';
+export { GEOGRAPHY_EVENT_TYPES } from './geography-event-types';
+export { GeographyModule } from './geography.module';
+export { GEOGRAPHY_RESOLVERS } from './graphql/geography.resolvers';
+export { AdminUnitType } from './graphql/admin-unit.type';
+export { VillageType } from './graphql/village.type';

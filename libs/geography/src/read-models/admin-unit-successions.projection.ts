@@ -1,0 +1,22 @@
+import type { RecordedEvent } from '@cdtt/event-sourcing';
+import type { PostgresProjection } from '@cdtt/platform';
+import type { EntityManager } from 'typeorm';
+import type { AdministrativeUnitSucceededData } from '../domain/admin-unit.events';
+
+export const ADMIN_UNIT_SUCCESSIONS_PROJECTION = 'admin_unit_successions_v1';
+
+/** `admin_unit_successions_v1`: old unit → new unit edges, for re-attaching teams by code. */
+export const adminUnitSuccessionsProjection: PostgresProjection = {
+  name: ADMIN_UNIT_SUCCESSIONS_PROJECTION,
+  eventTypes: ['AdministrativeUnitSucceeded'],
+  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    const e = event.data as AdministrativeUnitSucceededData;
+    await manager.query(
+      `INSERT INTO admin_unit_successions_v1 (from_level, from_code, to_level, to_code, effective_on, kind, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (from_level, from_code, to_level, to_code, effective_on)
+       DO UPDATE SET kind = EXCLUDED.kind, source = EXCLUDED.source`,
+      [e.fromLevel, e.fromCode, e.toLevel, e.toCode, e.effectiveOn, e.kind, e.source],
+    );
+  },
+};

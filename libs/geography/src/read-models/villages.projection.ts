@@ -1,0 +1,43 @@
+import type { RecordedEvent } from '@cdtt/event-sourcing';
+import type { PostgresProjection } from '@cdtt/platform';
+import type { EntityManager } from 'typeorm';
+import type { VillageRegisteredData, VillageRenamedData, VillageRetiredData } from '../domain/village.events';
+
+export const VILLAGES_PROJECTION = 'villages_v1';
+
+/** `villages_v1`: the current state of each village; `version` is its stream revision. */
+export const villagesProjection: PostgresProjection = {
+  name: VILLAGES_PROJECTION,
+  eventTypes: ['VillageRegistered', 'VillageRenamed', 'VillageRetired'],
+  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    switch (event.type) {
+      case 'VillageRegistered': {
+        const v = event.data as VillageRegisteredData;
+        await manager.query(
+          `INSERT INTO villages_v1 (id, commune_code, name, kind, households, status, registered_on, version)
+           VALUES ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7)
+           ON CONFLICT (id) DO NOTHING`,
+          [v.villageId, v.communeCode, v.name, v.kind, v.households, v.registeredOn, event.revision],
+        );
+        return;
+      }
+      case 'VillageRenamed': {
+        const v = event.data as VillageRenamedData;
+        await manager.query('UPDATE villages_v1 SET name = $2, version = $3, updated_at = now() WHERE id = $1', [
+          v.villageId,
+          v.name,
+          event.revision,
+        ]);
+        return;
+      }
+      case 'VillageRetired': {
+        const v = event.data as VillageRetiredData;
+        await manager.query(
+          `UPDATE villages_v1 SET status = 'RETIRED', retired_on = $2, version = $3, updated_at = now() WHERE id = $1`,
+          [v.villageId, v.retiredOn, event.revision],
+        );
+        return;
+      }
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { UserErrorType } from '../../graphql/user-error.type';
+import { ApiClientType } from './api-client.type';
+
+@ObjectType('ApiClientPayload', { description: 'The result of registerApiClient, rotateApiClientSecret and revokeApiClient.' })
+export class ApiClientPayload {
+  @Field(() => ApiClientType, { nullable: true })
+  apiClient!: ApiClientType | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The new client secret, shown this once (registration and rotation): it is stored only as a hash. ' +
+      'Null on a retry with the same idempotencyKey: rotate again if it was lost.',
+  })
+  clientSecret!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Revision of the client stream after the change.' })
+  version!: number | null;
+
+  @Field(() => [UserErrorType])
+  userErrors!: UserErrorType[];
+}

@@ -1,0 +1,140 @@
+import { DomainError, type EventStore, type IdGenerator } from '@cdtt/event-sourcing';
+import type { CoverageFacts, TeamCommand, TeamPolicy } from '../domain/team.commands';
+import { teamDecider } from '../domain/team.decider';
+import { teamStreamName, type LocalDate, type MemberRole, type TeamDecision, type TeamLevel } from '../domain/team.events';
+import type { TeamState } from '../domain/team.state';
+import { execute, loadState, versionConflict, type Caller, type CommandResult } from './command-execution';
+import type { PersonCommandService, PersonDetails } from './person-commands.service';
+import type { GeographyFacts, TeamCoverageReader, TeamPolicies } from './teams.ports';
+
+export interface EstablishTeamRequest {
+  readonly communeCode: string;
+  readonly villageIds: readonly string[];
+  readonly name: string;
+  readonly level: TeamLevel;
+  readonly decision: TeamDecision;
+  readonly effectiveDate: LocalDate;
+}
+
+/** A new member is an existing person (`personId`) or one registered from `person` first. */
+export interface AddTeamMemberRequest {
+  readonly teamId: string;
+  readonly personId: string | null;
+  readonly person: PersonDetails | null;
+  readonly role: MemberRole;
+  readonly effectiveDate: LocalDate;
+  readonly decisionRef: string | null;
+}
+
+/** The member's person id comes back too: it is new when the person was registered on the way. */
+export type AddTeamMemberResult =
+  | (Extract<CommandResult, { ok: true }> & { readonly personId: string })
+  | Extract<CommandResult, { ok: false }>;
+
+/** Commands on an existing team without the facts and policy the service looks up. */
+export type TeamChange =
+  | Omit<Extract<TeamCommand, { type: 'ChangeMemberRole' }>, 'policy'>
+  | Extract<TeamCommand, { type: 'RemoveMember' | 'RenameTeam' | 'DissolveTeam' }>
+  | Omit<Extract<TeamCommand, { type: 'ChangeTeamCoverage' }>, 'facts' | 'policy'>
+  | Omit<Extract<TeamCommand, { type: 'ReissueTeamDecision' }>, 'facts'>;
+
+/** Team commands: gathers geography facts and province policy, then runs the pure decider. */
+export class TeamCommandService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly ids: IdGenerator,
+    private readonly geography: GeographyFacts,
+    private readonly coverage: TeamCoverageReader,
+    private readonly policies: TeamPolicies,
+    private readonly people: PersonCommandService,
+  ) {}
+
+  async establishTeam(request: EstablishTeamRequest, caller: Caller): Promise<CommandResult> {
+    const teamId = this.ids.next();
+    const { decision, communeCode, villageIds } = request;
+    const command: TeamCommand = {
+      type: 'EstablishTeam',
+      teamId,
+      ...request,
+      facts: {
+        issuerInForceOnDecisionDate: await this.geography.communeInForce(decision.issuingCommuneCode, decision.date),
+        ...(await this.coverageFacts(villageIds, teamId, request.effectiveDate)),
+      },
+      policy: await this.policyOf(communeCode, decision.date),
+    };
+    const stream = { id: teamId, name: teamStreamName(teamId) };
+    return execute(this.store, this.ids, teamDecider, stream, command, request.effectiveDate, { ...caller, expectedVersion: null });
+  }
+
+  async addTeamMember(request: AddTeamMemberRequest, caller: Caller): Promise<AddTeamMemberResult> {
+    const { teamId, role, effectiveDate, decisionRef } = request;
+    const loaded = await this.load(teamId, caller);
+    if (loaded instanceof DomainError) return { ok: false, error: loaded };
+    const policy = await this.policyOf(loaded.communeCode, effectiveDate);
+    const addition = (personId: string): TeamCommand => ({ type: 'AddMember', personId, role, effectiveDate, decisionRef, policy });
+    let personId = request.personId;
+    if (personId === null) {
+      if (!request.person) return { ok: false, error: new DomainError('PERSON_REQUIRED', 'Give a personId or the person.', ['person']) };
+      // Decide with a placeholder first, so a refused join never registers an orphan person.
+      const refused = teamDecider.decide(addition(this.ids.next()), loaded);
+      if (refused instanceof DomainError) return { ok: false, error: refused };
+      const registered = await this.people.registerPerson(request.person, effectiveDate, caller);
+      if (!registered.ok) return registered;
+      personId = registered.id;
+    } else {
+      const notJoinable = await this.people.checkJoinable(personId);
+      if (notJoinable) return notJoinable;
+    }
+    const joined = await this.run(teamId, addition(personId), effectiveDate, caller);
+    return joined.ok ? { ...joined, personId } : joined;
+  }
+
+  async changeTeam(teamId: string, change: TeamChange, caller: Caller): Promise<CommandResult> {
+    const loaded = await this.load(teamId, caller);
+    if (loaded instanceof DomainError) return { ok: false, error: loaded };
+    return this.run(teamId, await this.complete(teamId, change, loaded), change.effectiveDate, caller);
+  }
+
+  /** Adds the looked-up facts and province policy a change needs. */
+  private async complete(teamId: string, change: TeamChange, state: TeamState): Promise<TeamCommand> {
+    switch (change.type) {
+      case 'ChangeMemberRole':
+        return { ...change, policy: await this.policyOf(state.communeCode, change.effectiveDate) };
+      case 'ChangeTeamCoverage':
+        return {
+          ...change,
+          facts: await this.coverageFacts(change.villageIds, teamId, change.effectiveDate),
+          policy: await this.policyOf(state.communeCode, change.effectiveDate),
+        };
+      case 'ReissueTeamDecision': {
+        const { issuingCommuneCode, date } = change.decision;
+        return { ...change, facts: { issuerInForceOnDecisionDate: await this.geography.communeInForce(issuingCommuneCode, date) } };
+      }
+      default:
+        return change;
+    }
+  }
+
+  /** The team's current state, or VERSION_CONFLICT early when the client saw another version. */
+  private async load(teamId: string, caller: Caller): Promise<TeamState | DomainError> {
+    const { state, revision } = await loadState(this.store, teamDecider, teamStreamName(teamId));
+    const expected = caller.expectedVersion;
+    if (expected !== undefined && expected !== null && expected !== revision) return versionConflict(expected, revision);
+    return state;
+  }
+
+  private run(teamId: string, command: TeamCommand, effectiveDate: LocalDate, caller: Caller): Promise<CommandResult> {
+    return execute(this.store, this.ids, teamDecider, { id: teamId, name: teamStreamName(teamId) }, command, effectiveDate, caller);
+  }
+
+  private async coverageFacts(villageIds: readonly string[], teamId: string, date: LocalDate): Promise<CoverageFacts> {
+    return {
+      villages: await this.geography.villages(villageIds, date),
+      villagesServedElsewhere: await this.coverage.villagesServedByOtherTeams(villageIds, teamId),
+    };
+  }
+
+  private async policyOf(communeCode: string, date: LocalDate): Promise<TeamPolicy> {
+    return this.policies.policyFor(await this.geography.provinceOfCommune(communeCode, date));
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GeographyReadService, VillageType } from '@cdtt/geography';
+import { codedError, connectionOf, decodeCursor, isLocalDate } from '@cdtt/platform';
+import { TeamReadService } from '../read-models/team-read.service';
+import type { TeamRow } from '../read-models/team.rows';
+import { localIdOf } from './team-mutation.support';
+import { TeamsArgs } from './team-queries.input';
+import { OrderDirection, TeamOrderField } from './team.enums';
+import { TeamConnection } from './team.connection';
+import { TeamMemberType, TeamType } from './team.type';
+
+/** A cursor of this ordering: [sort key, id], both strings. */
+function afterOf(cursor: string | null | undefined, field: TeamOrderField): readonly [string, string] | null {
+  if (!cursor) return null;
+  const [key, id] = decodeCursor(cursor) ?? [];
+  const keyOk = typeof key === 'string' && (field === TeamOrderField.NAME || isLocalDate(key));
+  if (!keyOk || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw codedError('BAD_USER_INPUT', 'after is not a cursor of this connection');
+  }
+  return [key, id];
+}
+
+@Resolver(() => TeamType)
+export class TeamQueriesResolver {
+  constructor(
+    @Inject(TeamReadService) private readonly reads: TeamReadService,
+    @Inject(GeographyReadService) private readonly geography: GeographyReadService,
+  ) {}
+
+  @Query(() => TeamType, { nullable: true, description: 'A team by global id; null when there is none.' })
+  async team(@Args('id', { type: () => ID }) id: string): Promise<TeamType | null> {
+    const teamId = localIdOf(id, 'Team');
+    const row = teamId ? await this.reads.findTeam(teamId) : null;
+    return row ? TeamType.of(row) : null;
+  }
+
+  @Query(() => TeamConnection, { description: 'Teams by filter, in a stable order (the sort key, then id).' })
+  async teams(@Args() args: TeamsArgs): Promise<TeamConnection> {
+    const order = { field: args.orderBy?.field ?? TeamOrderField.NAME, direction: args.orderBy?.direction ?? OrderDirection.ASC };
+    const after = afterOf(args.after, order.field);
+    const page = await this.reads.listTeams(args.filter ?? {}, order, args.first + 1, after);
+    const keyOf = (row: TeamRow): string => (order.field === TeamOrderField.NAME ? row.name : row.established_on);
+    return connectionOf(page.rows, args.first, page.totalCount, (row) => TeamType.of(row), (row) => [keyOf(row), row.id], after !== null);
+  }
+
+  @ResolveField(() => [TeamMemberType], { description: 'Current members, leader first; personal fields decrypted at read time.' })
+  async members(@Parent() team: TeamType): Promise<TeamMemberType[]> {
+    return (await this.reads.currentMembers(team.localId)).map((view) => TeamMemberType.of(view));
+  }
+
+  @ResolveField(() => [VillageType], { description: 'Villages the team serves now.' })
+  async villages(@Parent() team: TeamType): Promise<VillageType[]> {
+    const ids = (await this.reads.currentVillages(team.localId)).map((village) => village.villageId);
+    return (await this.geography.findVillages(ids)).map((record) => VillageType.of(record));
+  }
+}

@@ -1,0 +1,16 @@
+// Public surface of the teams context. Import only via '@cdtt/teams'.
+export * from './domain/team.events';
+export * from './domain/team.commands';
+export * from './domain/person.events';
+export type { PersonCommand } from './domain/person.commands';
+export { teamDecider } from './domain/team.decider';
+export type { TeamState } from './domain/team.state';
+export { personDecider, PersonErrors, type PersonState } from './domain/person.decider';
+export { TeamErrors } from './domain/team.errors';
+export { TEAMS_PROJECTIONS } from './read-models/teams.projections';
+export { TEAMS_PROJECTION, teamsProjection } from './read-models/teams.projection';
+export { TeamStatisticsService, NATIONAL_CODE, type UnitStatistics, type StatisticsLevel } from './read-models/team-statistics.service';
+export { loadPersonalDataMasterKey, MASTER_KEY_FILE } from './personal-data/master-key.loader';
+export { ERASED } from './personal-data/personal-data.vault';
+export { TeamsModule } from './teams.module';
+export { TEAMS_RESOLVERS } from './graphql/teams.resolvers';

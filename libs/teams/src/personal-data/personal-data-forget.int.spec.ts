@@ -1,0 +1,78 @@
+import { PostgresEventStore } from '@cdtt/event-store-postgres';
+import { fold } from '@cdtt/event-sourcing';
+import { poolOf } from '@cdtt/platform';
+import type { DataSource } from 'typeorm';
+import { personDecider } from '../domain/person.decider';
+import { teamDecider } from '../domain/team.decider';
+import { buildScenario } from '../testing/teams-scenario';
+import { caller, openTeamsTestDatabase, TeamsWorld } from '../testing/teams-world';
+
+/** Crypto-shredding end to end, on the PostgreSQL event store. */
+describe('personal data and forgetPerson', () => {
+  let dataSource: DataSource;
+  let world: TeamsWorld;
+  let s: Awaited<ReturnType<typeof buildScenario>>;
+  const eventsText = async (): Promise<string> => {
+    const rows = await dataSource.query<Array<{ t: string }>>(
+      'SELECT data::text || metadata::text AS t FROM event_store.events WHERE stream_name = ANY($1)',
+      [[...world.streams.keys()]],
+    );
+    return rows.map((row) => row.t).join('\n');
+  };
+
+  beforeAll(async () => {
+    dataSource = await openTeamsTestDatabase();
+    world = new TeamsWorld(dataSource, new PostgresEventStore(poolOf(dataSource), { notifications: 'poll' }), [1925, 1950]);
+    s = await buildScenario(world);
+  }, 60_000);
+  afterAll(async () => {
+    await world.cleanup();
+    await dataSource.destroy();
+  });
+
+  it('never writes personal fields in the clear, from the first event on', async () => {
+    const text = await eventsText();
+    expect(text).toContain('A256GCM');
+    // Phones in the scenario all start 0977777; no personal field name appears either.
+    for (const plain of ['Nguyễn Thị Một', 'Trần Văn Hai', 'Nguyễn', '0977777', 'birthYear', 'FEMALE']) expect(text).not.toContain(plain);
+    const people = await dataSource.query<Array<{ t: string }>>('SELECT personal_data::text AS t FROM people_v1 WHERE person_id = $1', [s.people.p1]);
+    expect(people[0]?.t).not.toContain('Nguyễn');
+  });
+
+  it('erases a person: reads say [erased], history replays, statistics do not move', async () => {
+    const date = world.date('08-01');
+    const before = await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date);
+    const result = await world.people.forgetPerson(s.people.p1, '2026-01-01', caller);
+    expect(result.ok).toBe(true);
+    await world.sync();
+
+    const members = await world.reads.currentMembers(s.teams.a);
+    expect(members.find((m) => m.personId === s.people.p1)).toMatchObject({ fullName: '[erased]', phone: '[erased]', erased: true, role: 'LEADER' });
+    expect(members.find((m) => m.personId === s.people.p2)).toMatchObject({ fullName: 'Trần Văn Hai', erased: false });
+    expect(await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date)).toEqual(before);
+
+    const keys = await dataSource.query<Array<{ wrapped_key: string | null; destroyed_at: Date | null }>>(
+      'SELECT wrapped_key, destroyed_at FROM personal_data_keys WHERE person_id = $1',
+      [s.people.p1],
+    );
+    expect(keys[0]?.wrapped_key).toBeNull();
+    expect(keys[0]?.destroyed_at).not.toBeNull();
+
+    // The events are untouched and still fold; the sealed blob can no longer be opened by anyone.
+    const person = await world.store.readStream(`person-${s.people.p1}`);
+    expect(fold(personDecider, person as never).status).toBe('FORGOTTEN');
+    expect(fold(teamDecider, (await world.store.readStream(`team-${s.teams.a}`)) as never).members.size).toBe(2);
+    expect(await world.vault.open([{ personId: s.people.p1, personal: null }])).toEqual(new Map([[s.people.p1, null]]));
+    expect(await eventsText()).not.toContain('Nguyễn Thị Một');
+  });
+
+  it('refuses to forget twice, or to add a forgotten person to a team', async () => {
+    const again = await world.people.forgetPerson(s.people.p1, '2026-01-02', caller);
+    expect(again.ok ? null : again.error.code).toBe('PERSON_FORGOTTEN');
+    const join = await world.teams.addTeamMember(
+      { teamId: s.teams.c, personId: s.people.p1, person: null, role: 'MEMBER', effectiveDate: world.date('09-01'), decisionRef: null },
+      caller,
+    );
+    expect(join.ok ? null : join.error.code).toBe('PERSON_FORGOTTEN');
+  });
+});

@@ -1,0 +1,110 @@
+import type { RecordedEvent } from '@cdtt/event-sourcing';
+import type { EntityManager } from 'typeorm';
+import type {
+  MemberJoinedData,
+  MemberLeftData,
+  MemberRoleChangedData,
+  TeamCoverageChangedData,
+  TeamDecisionReissuedData,
+  TeamDissolvedData,
+  TeamEstablishedData,
+  TeamRenamedData,
+} from '../domain/team.events';
+import { closeOpenRows, refreshYouthUnionFlag } from './dated-rows.sql';
+
+const teamIdOf = (event: RecordedEvent): string => event.streamName.slice('team-'.length);
+
+async function establish(event: RecordedEvent, manager: EntityManager): Promise<void> {
+  const t = event.data as TeamEstablishedData;
+  // The province the commune belonged to when the team took effect (from this lib's unit copy).
+  await manager.query(
+    `INSERT INTO teams_v1 (id, name, level, commune_code, province_code, status, established_on,
+       decision_number, decision_date, decision_issuing_commune_code, decision_signer_name, decision_signer_title, version)
+     VALUES ($1, $2, $3, $4, (
+       SELECT province_code FROM team_admin_units_v1 WHERE level = 'COMMUNE' AND code = $4
+       ORDER BY ((valid_from IS NULL OR valid_from <= $5::date) AND (valid_to IS NULL OR valid_to > $5::date)) DESC,
+                valid_from DESC NULLS LAST LIMIT 1),
+       'ACTIVE', $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      teamIdOf(event),
+      t.name,
+      t.level,
+      t.communeCode,
+      t.effectiveDate,
+      t.decision.number,
+      t.decision.date,
+      t.decision.issuingCommuneCode,
+      t.decision.signerName,
+      t.decision.signerTitle,
+      event.revision,
+    ],
+  );
+  await cover(manager, teamIdOf(event), t.villageIds, t.effectiveDate);
+}
+
+async function cover(manager: EntityManager, teamId: string, villageIds: readonly string[], date: string): Promise<void> {
+  await closeOpenRows(manager, 'team_coverage_v1', 'team_id = $1 AND NOT (village_id = ANY($2::text[]))', [teamId, villageIds], date);
+  await manager.query(
+    `INSERT INTO team_coverage_v1 (team_id, village_id, valid_from)
+     SELECT $1, v, $3 FROM unnest($2::text[]) AS v
+     WHERE NOT EXISTS (SELECT 1 FROM team_coverage_v1 c WHERE c.team_id = $1 AND c.village_id = v AND c.valid_to IS NULL)`,
+    [teamId, villageIds, date],
+  );
+}
+
+async function join(manager: EntityManager, teamId: string, data: MemberJoinedData | MemberRoleChangedData): Promise<void> {
+  await manager.query(
+    `INSERT INTO team_memberships_v1 (team_id, person_id, role, valid_from, decision_ref) VALUES ($1, $2, $3, $4, $5)`,
+    [teamId, data.personId, data.role, data.effectiveDate, data.decisionRef],
+  );
+}
+
+async function leave(manager: EntityManager, teamId: string, data: MemberLeftData): Promise<void> {
+  await closeOpenRows(manager, 'team_memberships_v1', 'team_id = $1 AND person_id = $2', [teamId, data.personId], data.effectiveDate);
+}
+
+/** Applies one team event; every event also moves the team's `version` to its revision. */
+export async function applyTeamEvent(event: RecordedEvent, manager: EntityManager): Promise<void> {
+  const teamId = teamIdOf(event);
+  switch (event.type) {
+    case 'TeamEstablished':
+      return establish(event, manager);
+    case 'MemberJoined':
+      await join(manager, teamId, event.data as MemberJoinedData);
+      break;
+    case 'MemberRoleChanged':
+      await leave(manager, teamId, event.data as MemberRoleChangedData);
+      await join(manager, teamId, event.data as MemberRoleChangedData);
+      break;
+    case 'MemberLeft':
+      await leave(manager, teamId, event.data as MemberLeftData);
+      break;
+    case 'TeamRenamed':
+      await manager.query('UPDATE teams_v1 SET name = $2 WHERE id = $1', [teamId, (event.data as TeamRenamedData).name]);
+      break;
+    case 'TeamCoverageChanged': {
+      const data = event.data as TeamCoverageChangedData;
+      await cover(manager, teamId, data.villageIds, data.effectiveDate);
+      break;
+    }
+    case 'TeamDecisionReissued': {
+      const { decision } = event.data as TeamDecisionReissuedData;
+      await manager.query(
+        `UPDATE teams_v1 SET decision_number = $2, decision_date = $3, decision_issuing_commune_code = $4,
+           decision_signer_name = $5, decision_signer_title = $6 WHERE id = $1`,
+        [teamId, decision.number, decision.date, decision.issuingCommuneCode, decision.signerName, decision.signerTitle],
+      );
+      break;
+    }
+    case 'TeamDissolved': {
+      const { effectiveDate } = event.data as TeamDissolvedData;
+      await manager.query(`UPDATE teams_v1 SET status = 'DISSOLVED', dissolved_on = $2 WHERE id = $1`, [teamId, effectiveDate]);
+      await closeOpenRows(manager, 'team_memberships_v1', 'team_id = $1', [teamId], effectiveDate);
+      await closeOpenRows(manager, 'team_coverage_v1', 'team_id = $1', [teamId], effectiveDate);
+      break;
+    }
+  }
+  await manager.query('UPDATE teams_v1 SET version = $2 WHERE id = $1', [teamId, event.revision]);
+  await refreshYouthUnionFlag(manager, '$1::uuid', [teamId]);
+}

@@ -1,0 +1,132 @@
+import type { DataSource } from 'typeorm';
+import { inForce } from './in-force.sql';
+import { statisticsSql, type StatisticsScope } from './team-statistics.sql';
+
+export type StatisticsLevel = 'COMMUNE' | 'PROVINCE' | 'NATIONAL';
+
+/** The code the nation is reported under. */
+export const NATIONAL_CODE = 'VN';
+
+/**
+ * Figures for one unit on a date `d` (the as-of date; the unit tree is the one in force on d:
+ * two tiers from 2025-07-01, three before). "Active team on d": established_on <= d and not
+ * dissolved on or before d. Everything counts within the unit's communes in force on d.
+ */
+export interface UnitStatistics {
+  readonly code: string;
+  readonly level: StatisticsLevel;
+  readonly name: string;
+  readonly asOf: string;
+  /** Teams active on d whose commune is in the unit. */
+  readonly activeTeams: number;
+  /** Villages registered on or before d and not retired on or before d, in the unit's communes. */
+  readonly villages: number;
+  /** Those villages served on d (a coverage row in force on d) by at least one active team. */
+  readonly villagesCovered: number;
+  /** villagesCovered ÷ villages; null when the unit has no villages. */
+  readonly coverageRatio: number | null;
+  /** Communes with at least one village, all of them covered on d. */
+  readonly communesAtFullCoverage: number;
+  /** Distinct persons with a membership in force on d in an active team of the unit. */
+  readonly members: number;
+  /** Distinct persons who are LEADER on d of an active team of the unit. */
+  readonly leaders: number;
+  /** Distinct members (as above) whose Youth Union membership covers d (since <= d < until). */
+  readonly youthUnionMembers: number;
+  /** youthUnionMembers ÷ members; null when there are no members. */
+  readonly youthUnionShare: number | null;
+  /** Active teams with no member who is a Youth Union member on d (rule 4: flagged). */
+  readonly teamsWithoutYouthUnionMember: number;
+}
+
+interface FigureRow {
+  code: string;
+  active_teams: number;
+  villages: number;
+  villages_covered: number;
+  communes_at_full_coverage: number;
+  members: number;
+  leaders: number;
+  youth_union_members: number;
+  teams_without_youth_union_member: number;
+}
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** Statistics at commune, province and national level, by SQL over the teams read models. */
+export class TeamStatisticsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async unitStatistics(code: string, level: StatisticsLevel, asOf: string): Promise<UnitStatistics | null> {
+    if (level === 'NATIONAL') return (await this.compute({ kind: 'NATIONAL' }, [NATIONAL_CODE], 'NATIONAL', asOf, new Map([[NATIONAL_CODE, 'Việt Nam']])))[0] ?? null;
+    const names = await this.unitNames(level, [code], asOf);
+    if (!names.has(code)) return null;
+    const scope: StatisticsScope = level === 'COMMUNE' ? { kind: 'COMMUNES', codes: [code] } : { kind: 'PROVINCES', codes: [code] };
+    return (await this.compute(scope, [code], level, asOf, names))[0] ?? null;
+  }
+
+  /**
+   * The children of a unit on d (nation → provinces, province → communes), ordered by code;
+   * `afterCode` continues a page. Null when the parent unit is not in force on d.
+   */
+  async childStatistics(
+    code: string,
+    level: 'PROVINCE' | 'NATIONAL',
+    asOf: string,
+    limit: number,
+    afterCode: string | null,
+  ): Promise<{ items: UnitStatistics[]; totalCount: number } | null> {
+    if (level === 'PROVINCE' && !(await this.unitNames('PROVINCE', [code], asOf)).has(code)) return null;
+    const childLevel = level === 'NATIONAL' ? 'PROVINCE' : 'COMMUNE';
+    const parentFilter = level === 'NATIONAL' ? '' : 'AND u.province_code = $3';
+    const params = level === 'NATIONAL' ? [childLevel, asOf] : [childLevel, asOf, code];
+    const total = await this.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM team_admin_units_v1 u WHERE u.level = $1 AND ${inForce('u', '$2')} ${parentFilter}`,
+      params,
+    );
+    const page = await this.dataSource.query<Array<{ code: string; name: string }>>(
+      `SELECT u.code, u.name FROM team_admin_units_v1 u WHERE u.level = $1 AND ${inForce('u', '$2')} ${parentFilter}
+       AND ($${params.length + 1}::text IS NULL OR u.code > $${params.length + 1}) ORDER BY u.code LIMIT $${params.length + 2}`,
+      [...params, afterCode, limit],
+    );
+    const codes = page.map((row) => row.code);
+    const names = new Map(page.map((row) => [row.code, row.name]));
+    const scope: StatisticsScope = childLevel === 'PROVINCE' ? { kind: 'PROVINCES', codes } : { kind: 'COMMUNES', codes };
+    const items = codes.length === 0 ? [] : await this.compute(scope, codes, childLevel, asOf, names);
+    return { items, totalCount: total[0]?.n ?? 0 };
+  }
+
+  private async unitNames(level: StatisticsLevel, codes: readonly string[], asOf: string): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<Array<{ code: string; name: string }>>(
+      `SELECT u.code, u.name FROM team_admin_units_v1 u WHERE u.level = $1 AND u.code = ANY($2::text[]) AND ${inForce('u', '$3')}`,
+      [level, codes, asOf],
+    );
+    return new Map(rows.map((row) => [row.code, row.name]));
+  }
+
+  private async compute(
+    scope: StatisticsScope,
+    groups: readonly string[],
+    level: StatisticsLevel,
+    asOf: string,
+    names: ReadonlyMap<string, string>,
+  ): Promise<UnitStatistics[]> {
+    const rows = await this.dataSource.query<FigureRow[]>(statisticsSql(scope), [asOf, groups]);
+    return rows.map((row) => ({
+      code: row.code,
+      level,
+      name: names.get(row.code) ?? row.code,
+      asOf,
+      activeTeams: row.active_teams,
+      villages: row.villages,
+      villagesCovered: row.villages_covered,
+      coverageRatio: ratio(row.villages_covered, row.villages),
+      communesAtFullCoverage: row.communes_at_full_coverage,
+      members: row.members,
+      leaders: row.leaders,
+      youthUnionMembers: row.youth_union_members,
+      youthUnionShare: ratio(row.youth_union_members, row.members),
+      teamsWithoutYouthUnionMember: row.teams_without_youth_union_member,
+    }));
+  }
+}

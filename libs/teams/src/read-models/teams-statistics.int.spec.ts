@@ -1,0 +1,101 @@
+import type { DataSource } from 'typeorm';
+import { buildScenario } from '../testing/teams-scenario';
+import { openTeamsTestDatabase, TeamsWorld } from '../testing/teams-world';
+
+type Scenario = Awaited<ReturnType<typeof buildScenario>>;
+
+/** Expected figures, counted by hand from the scenario (teams-scenario.ts), not by the SQL. */
+const april = {
+  activeTeams: 4, villages: 6, villagesCovered: 6, coverageRatio: 1, communesAtFullCoverage: 3,
+  members: 6, leaders: 4, youthUnionMembers: 3, youthUnionShare: 0.5, teamsWithoutYouthUnionMember: 1,
+};
+const august = {
+  activeTeams: 3, villages: 6, villagesCovered: 5, coverageRatio: 5 / 6, communesAtFullCoverage: 1,
+  members: 4, leaders: 3, youthUnionMembers: 2, youthUnionShare: 0.5, teamsWithoutYouthUnionMember: 0,
+};
+
+describe('teams_v1 read models and statistics', () => {
+  let dataSource: DataSource;
+  let world: TeamsWorld;
+  let s: Scenario;
+
+  beforeAll(async () => {
+    dataSource = await openTeamsTestDatabase();
+    world = new TeamsWorld(dataSource);
+    s = await buildScenario(world);
+  }, 60_000);
+  afterAll(async () => {
+    await world.cleanup();
+    await dataSource.destroy();
+  });
+
+  it('rebuilds a roster for any past date from dated membership rows', async () => {
+    const rows = await dataSource.query<Array<{ person_id: string; role: string; valid_from: string; valid_to: string | null }>>(
+      `SELECT person_id, role, valid_from::text, valid_to::text FROM team_memberships_v1 WHERE team_id = $1 ORDER BY valid_from, role`,
+      [s.teams.c],
+    );
+    const d = (md: string) => world.date(md);
+    expect(rows).toEqual([
+      { person_id: s.people.p4, role: 'LEADER', valid_from: d('02-15'), valid_to: d('06-01') },
+      { person_id: s.people.p5, role: 'DEPUTY', valid_from: d('03-01'), valid_to: d('06-01') },
+      { person_id: s.people.p5, role: 'LEADER', valid_from: d('06-01'), valid_to: null },
+      { person_id: s.people.p4, role: 'MEMBER', valid_from: d('06-01'), valid_to: d('07-01') },
+    ]);
+  });
+
+  it('keeps teams with province, status, version and the Youth Union flag', async () => {
+    const a = await world.reads.findTeam(s.teams.a);
+    expect(a).toMatchObject({ province_code: world.provinceCode, status: 'ACTIVE', version: 2, has_youth_union_member: true });
+    expect(await world.reads.findTeam(s.teams.d)).toMatchObject({ status: 'DISSOLVED', dissolved_on: world.date('05-01') });
+    // Team C's only Youth Union member (p4) left; p5's membership is open-ended: flagged true.
+    expect((await world.reads.findTeam(s.teams.c))?.has_youth_union_member).toBe(true);
+    expect((await world.reads.findTeam(s.teams.b))?.has_youth_union_member).toBe(true);
+    expect(await world.reads.currentMembers(s.teams.d)).toEqual([]);
+    const members = await world.reads.currentMembers(s.teams.a);
+    expect(members.map((m) => [m.role, m.fullName])).toEqual([['LEADER', 'Nguyễn Thị Một'], ['MEMBER', 'Trần Văn Hai']]);
+    expect((await world.reads.currentVillages(s.teams.a)).map((v) => v.villageId).sort()).toEqual([s.villages[0], s.villages[1]].sort());
+  });
+
+  it('lists teams by filter and order, page by page', async () => {
+    const filter = { communeCode: s.communes.c1 };
+    const order = { field: 'ESTABLISHED_ON', direction: 'DESC' } as const;
+    const first = await world.reads.listTeams(filter, order, 2, null);
+    expect(first.totalCount).toBe(2);
+    expect(first.rows.map((t) => t.id)).toEqual([s.teams.b, s.teams.a]);
+    const last = first.rows[0]!;
+    const next = await world.reads.listTeams(filter, order, 2, [last.established_on, last.id]);
+    expect(next.rows.map((t) => t.id)).toEqual([s.teams.a]);
+    const dissolved = await world.reads.listTeams({ communeCode: s.communes.c3, status: 'DISSOLVED' }, order, 10, null);
+    expect(dissolved.rows.map((t) => t.id)).toEqual([s.teams.d]);
+    const flagged = await world.reads.listTeams({ ...filter, hasYouthUnionMember: false }, order, 10, null);
+    expect(flagged.totalCount).toBe(0);
+  });
+
+  it('computes province and national figures for the tree in force on the date', async () => {
+    for (const [date, expected] of [[world.date('04-01'), april], [world.date('08-01'), august]] as const) {
+      const province = await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date);
+      expect(province).toMatchObject({ ...expected, coverageRatio: expect.closeTo(expected.coverageRatio, 9) as number });
+      // Only this world's data exists in its year, so the nation adds nothing to the province.
+      const nation = await world.statistics.unitStatistics('VN', 'NATIONAL', date);
+      expect(nation).toMatchObject({ ...expected, coverageRatio: expect.closeTo(expected.coverageRatio, 9) as number });
+    }
+    // The year after, the units are no longer in force: nothing of this world is counted.
+    expect(await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', `${world.year + 1}-02-01`)).toBeNull();
+  });
+
+  it('computes commune figures and children, with persons counted once per unit', async () => {
+    const date = world.date('08-01');
+    const page1 = await world.statistics.childStatistics(world.provinceCode, 'PROVINCE', date, 2, null);
+    const page2 = await world.statistics.childStatistics(world.provinceCode, 'PROVINCE', date, 2, page1!.items[1]!.code);
+    expect(page1?.totalCount).toBe(3);
+    const byCode = new Map([...page1!.items, ...page2!.items].map((item) => [item.code, item]));
+    expect(byCode.get(s.communes.c1)).toMatchObject({ activeTeams: 2, villages: 3, villagesCovered: 3, communesAtFullCoverage: 1, members: 3, leaders: 2, youthUnionMembers: 1 });
+    expect(byCode.get(s.communes.c2)).toMatchObject({ activeTeams: 1, villages: 3, villagesCovered: 2, communesAtFullCoverage: 0, members: 1, leaders: 1, youthUnionMembers: 1 });
+    expect(byCode.get(s.communes.c3)).toMatchObject({ activeTeams: 0, villages: 0, coverageRatio: null, members: 0, youthUnionShare: null });
+    const commune = await world.statistics.unitStatistics(s.communes.c1, 'COMMUNE', date);
+    expect(commune).toEqual(byCode.get(s.communes.c1));
+    const before = String(Number(world.provinceCode) - 1).padStart(2, '0');
+    const provinces = await world.statistics.childStatistics('VN', 'NATIONAL', date, 1, before);
+    expect(provinces?.items[0]).toMatchObject({ code: world.provinceCode, level: 'PROVINCE', ...august, coverageRatio: expect.closeTo(5 / 6, 9) as number });
+  });
+});

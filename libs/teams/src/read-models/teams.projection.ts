@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '@cdtt/event-sourcing';
+import type { PostgresProjection } from '@cdtt/platform';
+import type { EntityManager } from 'typeorm';
+import { PERSON_EVENT_TYPES } from '../domain/person.events';
+import { TEAM_EVENT_TYPES } from '../domain/team.events';
+import { applyGeographyEvent } from './geography-events.apply';
+import { applyPersonEvent } from './person-events.apply';
+import { applyTeamEvent } from './team-events.apply';
+
+export const TEAMS_PROJECTION = 'teams_v1';
+
+const GEOGRAPHY_TYPES = ['AdministrativeUnitRecorded', 'VillageRegistered', 'VillageRenamed', 'VillageRetired'] as const;
+const teamTypes = new Set<string>(TEAM_EVENT_TYPES);
+const personTypes = new Set<string>(PERSON_EVENT_TYPES);
+
+/**
+ * `teams_v1`: one projection (one checkpoint) writes every teams table — teams, memberships,
+ * coverage, people and the geography copies — because the Youth Union flag joins memberships with
+ * people: with separate checkpoints a replay could see them at different points of the log.
+ */
+export const teamsProjection: PostgresProjection = {
+  name: TEAMS_PROJECTION,
+  eventTypes: [...TEAM_EVENT_TYPES, ...PERSON_EVENT_TYPES, ...GEOGRAPHY_TYPES],
+  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    if (teamTypes.has(event.type)) return applyTeamEvent(event, manager);
+    if (personTypes.has(event.type)) return applyPersonEvent(event, manager);
+    return applyGeographyEvent(event, manager);
+  },
+};

@@ -1,0 +1,68 @@
+import { Inject, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import type { Clock, IdGenerator } from '@cdtt/event-sourcing';
+import { GeographyReadService } from '@cdtt/geography';
+import { CLOCK, ID_GENERATOR, NodeRegistry, ProjectionWaiter, type Runtime } from '@cdtt/platform';
+import { PersonCommandService } from './application/person-commands.service';
+import { StaticTeamPolicies } from './application/team-policies';
+import { TeamCommandService } from './application/team-commands.service';
+import { TeamMutationSupport } from './graphql/team-mutation.support';
+import { TeamType } from './graphql/team.type';
+import { TEAMS_RESOLVERS } from './graphql/teams.resolvers';
+import { loadPersonalDataMasterKey } from './personal-data/master-key.loader';
+import { PersonalDataKeysRepository } from './personal-data/personal-data-keys.repository';
+import { PersonalDataVault } from './personal-data/personal-data.vault';
+import { TeamGeographyFacts } from './read-models/team-geography.facts';
+import { TeamReadService } from './read-models/team-read.service';
+import { TeamStatisticsService } from './read-models/team-statistics.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The teams context in the API: commands, personal data vault, reads, statistics, resolvers. */
+@Module({})
+export class TeamsModule implements OnModuleInit {
+  constructor(
+    @Inject(NodeRegistry) private readonly registry: NodeRegistry,
+    @Inject(TeamReadService) private readonly reads: TeamReadService,
+  ) {}
+
+  static register(runtime: Runtime): DynamicModule {
+    const logger = new Logger('Teams');
+    const masterKey = loadPersonalDataMasterKey({ env: process.env, dataDir: runtime.config.dataDir, onWarning: (m) => logger.warn(m) });
+    const vault = new PersonalDataVault(masterKey, new PersonalDataKeysRepository(runtime.dataSource));
+    const facts = new TeamGeographyFacts(runtime.dataSource);
+    const reads = new TeamReadService(runtime.dataSource, vault);
+    return {
+      module: TeamsModule,
+      providers: [
+        { provide: TeamReadService, useValue: reads },
+        { provide: TeamStatisticsService, useValue: new TeamStatisticsService(runtime.dataSource) },
+        { provide: GeographyReadService, useValue: new GeographyReadService(runtime.dataSource) },
+        {
+          provide: PersonCommandService,
+          useFactory: (ids: IdGenerator) => new PersonCommandService(runtime.eventStore, ids, vault),
+          inject: [ID_GENERATOR],
+        },
+        {
+          provide: TeamCommandService,
+          useFactory: (ids: IdGenerator, people: PersonCommandService) =>
+            new TeamCommandService(runtime.eventStore, ids, facts, facts, new StaticTeamPolicies(), people),
+          inject: [ID_GENERATOR, PersonCommandService],
+        },
+        {
+          provide: TeamMutationSupport,
+          useFactory: (waiter: ProjectionWaiter, clock: Clock, ids: IdGenerator) => new TeamMutationSupport(reads, waiter, clock, ids),
+          inject: [ProjectionWaiter, CLOCK, ID_GENERATOR],
+        },
+        ...TEAMS_RESOLVERS,
+      ],
+    };
+  }
+
+  onModuleInit(): void {
+    this.registry.register('Team', async (localId) => {
+      if (!UUID.test(localId)) return null;
+      const row = await this.reads.findTeam(localId);
+      return row ? TeamType.of(row) : null;
+    });
+  }
+}

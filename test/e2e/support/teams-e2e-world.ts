@@ -1,0 +1,119 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { uuidv7 } from '@cdtt/event-sourcing';
+import { eventually } from '@cdtt/event-sourcing/testing';
+import { loadConfig, openRuntime, toGlobalId, type Runtime } from '@cdtt/platform';
+import { AppModule } from '../../../apps/api/src/app.module';
+import { startProjector, type RunningProjector } from '../../../apps/projector/src/projector';
+
+export interface GqlResponse {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions: { code: string; fields?: unknown } }>;
+}
+
+/**
+ * The API over HTTP with a small geography of its own, recorded as geography events: province 99
+ * and communes 99xxx (no real or fixture unit), in force during one year Y only (1950..1999, a range per file), so
+ * the statistics of this run see no other test's data (real data and other tests are dated later
+ * or in other years).
+ */
+export class TeamsE2eWorld {
+  readonly year: number;
+  readonly province = '99';
+  readonly communes: string[] = [];
+  runtime!: Runtime;
+  app!: INestApplication;
+  private projector!: RunningProjector;
+
+  /** Each e2e file its own range of years, so their statistics never meet. */
+  constructor(years: readonly [number, number] = [1950, 1980]) {
+    this.year = randomInt(years[0], years[1]);
+  }
+
+  date(monthDay: string): string {
+    return `${this.year}-${monthDay}`;
+  }
+
+  async open(communeCount: number, villagesPerCommune: number): Promise<string[][]> {
+    process.env.PERSONAL_DATA_MASTER_KEY ??= randomBytes(32).toString('base64');
+    // PGlite (no DATABASE_URL) serves one connection at a time: a larger pool interleaves protocols.
+    const poolSize = process.env.EMBEDDED_POSTGRES === '1' ? '1' : '10';
+    const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, RUN_PROJECTOR: 'false', DATABASE_POOL_SIZE: poolSize });
+    this.runtime = await openRuntime(config, 'cdtt-teams-e2e');
+    await this.recordUnit('PROVINCE', this.province);
+    const villages: string[][] = [];
+    while (this.communes.length < communeCount) {
+      const code = String(randomInt(99_000, 100_000));
+      if (this.communes.includes(code)) continue;
+      this.communes.push(code);
+      await this.recordUnit('COMMUNE', code);
+      const ids: string[] = [];
+      for (let i = 0; i < villagesPerCommune; i += 1) ids.push(await this.registerVillage(code));
+      villages.push(ids);
+    }
+    const head = await this.runtime.eventStore.headPosition();
+    this.projector = await startProjector(this.runtime);
+    // The shared log may be long (a real import): let the projections catch up first.
+    await eventually(async () => {
+      const rows = await this.runtime.dataSource.query<Array<{ n: number }>>(
+        'SELECT count(*)::int AS n FROM projection_checkpoints WHERE name = ANY($1) AND position >= $2',
+        [['teams_v1', 'villages_v1'], head],
+      );
+      if (rows[0]?.n !== 2) throw new Error('projections not caught up');
+    }, 110_000);
+    this.app = await NestFactory.create(AppModule.register(this.runtime), { logger: false });
+    await this.app.init();
+    return villages.map((ids) => ids.map((id) => toGlobalId('Village', id)));
+  }
+
+  async close(): Promise<void> {
+    const keys = [`PROVINCE:${this.province}:${this.year}-01-01`, ...this.communes.map((c) => `COMMUNE:${c}:${this.year}-01-01`)];
+    await this.runtime?.dataSource.query('DELETE FROM team_admin_units_v1 WHERE unit_key = ANY($1)', [keys]);
+    await this.app?.close();
+    await this.projector?.stop();
+    await this.runtime?.close();
+  }
+
+  async gql(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse> {
+    const response = await request(this.app.getHttpServer() as App).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+    return response.body as GqlResponse;
+  }
+
+  private async append(streamName: string, type: string, data: unknown): Promise<void> {
+    const id = uuidv7();
+    const metadata = { correlationId: id, causationId: null, actor: { clientId: 'teams-e2e', role: 'ADMIN' }, effectiveAt: `${this.year}-01-01T00:00:00.000Z` };
+    await this.runtime.eventStore.appendToStream(streamName, [{ id, type, schemaVersion: 1, data, metadata }]);
+  }
+
+  private recordUnit(level: 'PROVINCE' | 'COMMUNE', code: string): Promise<void> {
+    return this.append(`adminunit-${uuidv7()}`, 'AdministrativeUnitRecorded', {
+      level,
+      code,
+      name: `E2E ${code}`,
+      fullName: `E2E ${code}`,
+      nameEn: `E2E ${code}`,
+      type: level === 'PROVINCE' ? 'Tỉnh' : 'Xã',
+      parentCode: level === 'PROVINCE' ? null : this.province,
+      provinceCode: this.province,
+      validFrom: `${this.year}-01-01`,
+      validTo: `${this.year + 1}-01-01`,
+      source: 'teams-e2e',
+    });
+  }
+
+  private async registerVillage(communeCode: string): Promise<string> {
+    const villageId = uuidv7();
+    await this.append(`village-${villageId}`, 'VillageRegistered', {
+      villageId,
+      communeCode,
+      name: `Thôn ${villageId.slice(-6)}`,
+      kind: 'THON',
+      households: 50,
+      registeredOn: `${this.year}-01-01`,
+    });
+    return villageId;
+  }
+}
