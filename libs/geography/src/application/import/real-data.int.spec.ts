@@ -9,8 +9,8 @@ import { readAdminUnitFiles } from './admin-unit-files';
 import { importAdminUnits } from './import-admin-units';
 import { planImport } from './import-plan';
 
-/** shared/ sits beside the repository (here and in CI): resolve from the repository root. */
-const REAL_FOLDER = resolve(process.cwd(), '..', 'shared', 'data', 'admin-units');
+/** shared/ sits beside the repository (here and in CI); ADMIN_UNITS_DIR points elsewhere. */
+const REAL_FOLDER = process.env.ADMIN_UNITS_DIR ?? resolve(process.cwd(), '..', 'shared', 'data', 'admin-units');
 
 /**
  * 25k events in the shared test database would make every projection that starts from the
@@ -22,6 +22,7 @@ if (!onServer) console.warn('real admin-unit import skipped: it needs a PostgreS
 
 (onServer ? describe : describe.skip)('import of the real admin-unit files', () => {
   let runtime: Runtime;
+  let connected = false;
   const admin = new Client({ connectionString: process.env.DATABASE_URL });
   const scratch = `geo_real_${randomBytes(4).toString('hex')}`;
 
@@ -30,12 +31,14 @@ if (!onServer) console.warn('real admin-unit import skipped: it needs a PostgreS
       throw new Error(`The real admin-unit data is missing: expected ${REAL_FOLDER} (shared/ beside the repository root)`);
     }
     await admin.connect();
+    connected = true;
     await admin.query(`CREATE DATABASE ${scratch}`);
     const url = new URL(process.env.DATABASE_URL ?? '');
     url.pathname = `/${scratch}`;
     runtime = await openRuntime(loadConfig({ DATABASE_URL: url.toString(), RUN_PROJECTOR: 'false' }), 'geography-real-import');
   }, 30_000);
   afterAll(async () => {
+    if (!connected) return;
     await runtime?.close();
     await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
     await admin.end();
