@@ -152,7 +152,7 @@ export function describeEventStoreContract(
 
       it('round-trips the envelope', async () => {
         const stream = uniqueStream();
-        const event = newEvent('TeamEstablished', { name: 'Tổ CNSCĐ thôn Đông', villages: ['a', 'b'], count: 7 });
+        const event = newEvent('ContractEnvelopeChecked', { name: 'Tổ CNSCĐ thôn Đông', villages: ['a', 'b'], count: 7 });
         await store.appendToStream(stream, [event]);
         const [stored] = await store.readStream(stream);
         expect(stored).toMatchObject({

@@ -22,8 +22,10 @@ export const teamsProjection: PostgresProjection = {
   name: TEAMS_PROJECTION,
   eventTypes: [...TEAM_EVENT_TYPES, ...PERSON_EVENT_TYPES, ...GEOGRAPHY_TYPES],
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    if (teamTypes.has(event.type)) return applyTeamEvent(event, manager);
-    if (personTypes.has(event.type)) return applyPersonEvent(event, manager);
+    // A type name alone is not proof of origin: only the aggregate's own streams are read, so an
+    // event of the same name written elsewhere (a test, a tool) cannot poison the read model.
+    if (teamTypes.has(event.type)) return event.streamName.startsWith('team-') ? applyTeamEvent(event, manager) : undefined;
+    if (personTypes.has(event.type)) return event.streamName.startsWith('person-') ? applyPersonEvent(event, manager) : undefined;
     return applyGeographyEvent(event, manager);
   },
 };
