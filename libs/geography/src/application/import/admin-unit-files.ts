@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256Prefix } from '../deterministic-id';
@@ -82,6 +83,11 @@ const hasData = (value: unknown): boolean =>
 
 /** Reads the four files of the admin-units folder; fails with the file name when one is unusable. */
 export async function readAdminUnitFiles(folder: string): Promise<AdminUnitFiles> {
+  // Say every missing file at once (and a wrong folder as such), not whichever read failed first.
+  const files = [PRE_2025_FILE, POST_2025_FILE, MERGES_FILE, SPLITS_FILE];
+  if (!existsSync(folder)) throw new Error(`admin-units folder not found: ${folder}`);
+  const missing = files.filter((file) => !existsSync(join(folder, file)));
+  if (missing.length > 0) throw new Error(`missing under ${folder}: ${missing.join(', ')}`);
   const [pre, post, merges, splits] = await Promise.all([
     load<readonly PreProvince[]>(folder, PRE_2025_FILE, Array.isArray),
     load<readonly PostProvince[]>(folder, POST_2025_FILE, Array.isArray),

@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { EventIdConflictError, InMemoryEventStore } from '@cdtt/event-sourcing';
 import { FIXTURE_FOLDER } from './fixtures/fixture-folder';
 import { importAdminUnits } from './import-admin-units';
@@ -55,7 +58,11 @@ describe('importAdminUnits on the fixture folder', () => {
     await expect(importAdminUnits(fresh, FIXTURE_FOLDER)).rejects.toBeInstanceOf(EventIdConflictError);
   });
 
-  it('names the missing file when the folder is wrong', async () => {
-    await expect(importAdminUnits(new InMemoryEventStore(), '/nonexistent')).rejects.toThrow(/pre-2025-three-tier.*\/nonexistent/);
+  it('names a wrong folder, and every missing file of a partial one', async () => {
+    await expect(importAdminUnits(new InMemoryEventStore(), '/nonexistent')).rejects.toThrow('admin-units folder not found: /nonexistent');
+    const partial = await mkdtemp(join(tmpdir(), 'admin-units-'));
+    await expect(importAdminUnits(new InMemoryEventStore(), partial)).rejects.toThrow(
+      /missing under .*pre-2025-three-tier.*post-2025-two-tier.*merges\.json.*splits\.json/,
+    );
   });
 });
