@@ -72,6 +72,9 @@ describe('geography API over HTTP', () => {
     expect(reusedId).not.toBe((before.data?.reused as { id: string }).id);
     const node = await gql(`query($id: ID!) { node(id: $id) { id ... on AdminUnit { code validFrom } } }`, { id: reusedId });
     expect(node.data?.node).toEqual({ id: reusedId, code: '97010', validFrom: '2025-07-01' });
+    // The level may be left out: an official code's length tells it.
+    const byCode = await gql(`{ commune: adminUnit(code: "97010", asOf: "2025-07-01") { id } province: adminUnit(code: "97") { code } }`);
+    expect(byCode.data).toEqual({ commune: { id: reusedId }, province: { code: '97' } });
   });
 
   it('lists units of a province on a date, page by page', async () => {

@@ -11,9 +11,13 @@ export class AdminUnitArgs {
   @Matches(CODE, { message: 'code must be 2 to 5 digits' })
   code!: string;
 
-  @Field(() => AdminLevelEnum)
+  @Field(() => AdminLevelEnum, {
+    nullable: true,
+    description: 'Optional: official codes already tell the level (2 digits province, 3 district, 5 commune).',
+  })
+  @IsOptional()
   @IsEnum(AdminLevelEnum)
-  level!: AdminLevelEnum;
+  level?: AdminLevelEnum | null;
 
   @Field(() => String, { nullable: true, description: 'Date (YYYY-MM-DD) the tree is read at; default today in Vietnam.' })
   @IsOptional()

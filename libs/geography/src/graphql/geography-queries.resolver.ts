@@ -8,6 +8,7 @@ import { AdminUnitType } from './admin-unit.type';
 import { AdminUnitConnection, VillageConnection } from './geography.connections';
 import { AdminUnitArgs, AdminUnitsArgs, VillagesArgs } from './geography-queries.input';
 import { VillageType } from './village.type';
+import { AdminLevelEnum } from './geography.enums';
 
 /** A read-model page as a Relay connection of GraphQL objects. */
 function connectionOf<R, T, C extends object>(page: RecordPage<R>, toNode: (record: R) => T, into: new () => C): C {
@@ -26,6 +27,12 @@ function connectionOf<R, T, C extends object>(page: RecordPage<R>, toNode: (reco
 }
 
 /** Reads of the administrative tree (as in force on a date) and of villages. */
+const LEVEL_BY_CODE_LENGTH: Readonly<Record<number, AdminLevelEnum>> = {
+  2: AdminLevelEnum.PROVINCE,
+  3: AdminLevelEnum.DISTRICT,
+  5: AdminLevelEnum.COMMUNE,
+};
+
 @Resolver()
 export class GeographyQueriesResolver {
   constructor(
@@ -39,7 +46,10 @@ export class GeographyQueriesResolver {
 
   @Query(() => AdminUnitType, { nullable: true, description: 'The unit with this code and level in force on asOf (default today).' })
   async adminUnit(@Args() args: AdminUnitArgs): Promise<AdminUnitType | null> {
-    const record = await this.reads.findUnit(args.level, args.code, this.asOf(args.asOf));
+    // The code's length is its level; a level given that disagrees simply finds nothing.
+    const level = args.level ?? LEVEL_BY_CODE_LENGTH[args.code.length];
+    if (!level) return null;
+    const record = await this.reads.findUnit(level, args.code, this.asOf(args.asOf));
     return record ? AdminUnitType.of(record) : null;
   }
 
