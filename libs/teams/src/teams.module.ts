@@ -3,7 +3,7 @@ import type { Clock, IdGenerator } from '@cdtt/event-sourcing';
 import { GeographyReadService } from '@cdtt/geography';
 import { CLOCK, ID_GENERATOR, NodeRegistry, ProjectionWaiter, type Runtime } from '@cdtt/platform';
 import { PersonCommandService } from './application/person-commands.service';
-import { StaticTeamPolicies } from './application/team-policies';
+import { teamPoliciesFromConfig } from './application/team-policies';
 import { TeamCommandService } from './application/team-commands.service';
 import { TeamMutationSupport } from './graphql/team-mutation.support';
 import { TeamType } from './graphql/team.type';
@@ -30,6 +30,7 @@ export class TeamsModule implements OnModuleInit {
     const masterKey = loadPersonalDataMasterKey({ env: process.env, dataDir: runtime.config.dataDir, onWarning: (m) => logger.warn(m) });
     const vault = new PersonalDataVault(masterKey, new PersonalDataKeysRepository(runtime.dataSource));
     const facts = new TeamGeographyFacts(runtime.dataSource);
+    const policies = teamPoliciesFromConfig(process.env.TEAM_POLICIES);
     const reads = new TeamReadService(runtime.dataSource, vault);
     return {
       module: TeamsModule,
@@ -45,7 +46,7 @@ export class TeamsModule implements OnModuleInit {
         {
           provide: TeamCommandService,
           useFactory: (ids: IdGenerator, people: PersonCommandService) =>
-            new TeamCommandService(runtime.eventStore, ids, facts, facts, new StaticTeamPolicies(), people),
+            new TeamCommandService(runtime.eventStore, ids, facts, facts, policies, people),
           inject: [ID_GENERATOR, PersonCommandService],
         },
         {
