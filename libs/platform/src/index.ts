@@ -46,3 +46,4 @@ export { graphqlLimitsPlugin, type CostReport } from './security/limits/graphql-
 export { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/limits/query-limits';
 export { MAX_BODY_BYTES } from './security/http/body-errors.handler';
 export { createAdminClient } from './security/application/create-admin-client';
+export { IdempotentInput } from './graphql/idempotent.input';

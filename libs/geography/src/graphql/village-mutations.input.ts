@@ -1,16 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { IsLocalDate, IsNfc } from '@cdtt/platform';
+import { IdempotentInput, IsLocalDate, IsNfc } from '@cdtt/platform';
 import { VillageKind } from '../domain/village-kind';
-
-@InputType({ isAbstract: true })
-abstract class IdempotentInput {
-  @Field(() => String, { nullable: true, description: 'A retry with the same key and input returns the first result.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  idempotencyKey?: string | null;
-}
 
 @InputType({ isAbstract: true })
 abstract class ExistingVillageInput extends IdempotentInput {

@@ -1,16 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { IsLocalDate, IsNfc } from '@cdtt/platform';
-
-@InputType({ isAbstract: true })
-export abstract class IdempotentInput {
-  @Field(() => String, { nullable: true, description: 'A retry with the same key and input returns the first result.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  idempotencyKey?: string | null;
-}
+import { IdempotentInput, IsLocalDate, IsNfc } from '@cdtt/platform';
 
 @InputType({ isAbstract: true })
 export abstract class ExistingTeamInput extends IdempotentInput {

@@ -13,7 +13,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsLocalDate, IsNfc } from '@cdtt/platform';
-import { DatedTeamChangeInput, ExistingTeamInput, IdempotentInput, Nested, TeamDecisionInput } from './team-inputs.base';
+import { IdempotentInput } from '@cdtt/platform';
+import { DatedTeamChangeInput, ExistingTeamInput, Nested, TeamDecisionInput } from './team-inputs.base';
 import { GenderEnum, MemberRoleEnum, TeamLevelEnum } from './team.enums';
 
 const VillageIds = (): PropertyDecorator => {
