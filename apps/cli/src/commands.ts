@@ -1,11 +1,17 @@
 import { runAdminUnitImport } from '@cdtt/geography';
-import { createAdminClient, ProjectionStatusService, type Runtime } from '@cdtt/platform';
+import { createAdminClient, ProjectionStatusService, runExportEvents, runVerifyChain, verifyChainNeedsRuntime, type Runtime } from '@cdtt/platform';
 
 /** One operator command: a name, a line of help, and what it does on an open runtime. */
 export interface CliCommand {
   readonly name: string;
   readonly summary: string;
   run(runtime: Runtime, args: readonly string[], out: (line: string) => void): Promise<number>;
+  /**
+   * False when the command, with these arguments, needs no database: main then opens none and
+   * calls `runOffline` (an auditor verifies an export on a machine without the registry).
+   */
+  needsRuntime?(args: readonly string[]): boolean;
+  runOffline?(args: readonly string[], out: (line: string) => void): Promise<number>;
 }
 
 const migrate: CliCommand = {
@@ -44,4 +50,25 @@ const createAdminClientCommand: CliCommand = {
   run: createAdminClient,
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [migrate, projectionStatus, importAdminUnits, createAdminClientCommand];
+const exportEventsCommand: CliCommand = {
+  name: 'export-events',
+  summary: 'write the whole event log as NDJSON with its hashes, to [--out file] or stdout',
+  run: (runtime, args, out) => runExportEvents(runtime, args, out),
+};
+
+const verifyChainCommand: CliCommand = {
+  name: 'verify-chain',
+  summary: "verify every stream's hash chain in the database, or offline in [--from file.ndjson]; exit 1 if any fails",
+  run: (runtime, args, out) => runVerifyChain(runtime, args, out),
+  needsRuntime: verifyChainNeedsRuntime,
+  runOffline: (args, out) => runVerifyChain(null, args, out),
+};
+
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  migrate,
+  projectionStatus,
+  importAdminUnits,
+  createAdminClientCommand,
+  exportEventsCommand,
+  verifyChainCommand,
+];

@@ -12,9 +12,11 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const c of CLI_COMMANDS) console.log(`  ${c.name.padEnd(20)} ${c.summary}`);
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
+  const out = (line: string): void => console.log(line);
+  if (command.runOffline && command.needsRuntime?.(args) === false) return command.runOffline(args, out);
   const runtime = await openRuntime(loadConfig(), `cdtt-cli:${command.name}`, (message) => console.warn(message));
   try {
-    return await command.run(runtime, args, (line) => console.log(line));
+    return await command.run(runtime, args, out);
   } finally {
     await runtime.close();
   }

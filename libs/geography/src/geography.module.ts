@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import type { IdGenerator } from '@cdtt/event-sourcing';
-import { ID_GENERATOR, NodeRegistry, type Runtime } from '@cdtt/platform';
+import { ID_GENERATOR, NodeRegistry, ProvinceScope, type Runtime } from '@cdtt/platform';
 import { VillageCommandHandler } from './application/villages/village-command.handler';
 import type { AdminLevel } from './domain/admin-unit.events';
 import { AdminUnitType } from './graphql/admin-unit.type';
@@ -36,16 +36,16 @@ export class GeographyModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    // AdminUnit local id: LEVEL:code:validFrom ("-" when the start is unknown).
+    // AdminUnit local id: LEVEL:code:validFrom ("-" when the start is unknown). Public reference data: no scope.
     this.registry.register('AdminUnit', async (localId) => {
       const [level, code, validFrom] = localId.split(':');
       if (!level || !LEVELS.has(level) || !code || !validFrom) return null;
       const record = await this.reads.findUnitVersion(level as AdminLevel, code, validFrom === '-' ? null : validFrom);
       return record ? AdminUnitType.of(record) : null;
     });
-    this.registry.register('Village', async (localId) => {
+    this.registry.register('Village', async (localId, actor) => {
       if (!UUID.test(localId)) return null;
-      const [record] = await this.reads.findVillages([localId]);
+      const [record] = await this.reads.findVillages([localId], ProvinceScope.of(actor));
       return record ? VillageType.of(record) : null;
     });
   }

@@ -47,3 +47,11 @@ export { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/limits/query-
 export { MAX_BODY_BYTES } from './security/http/body-errors.handler';
 export { createAdminClient } from './security/application/create-admin-client';
 export { IdempotentInput } from './graphql/idempotent.input';
+export { ProgressBar, type ProgressOutput } from './cli/progress-bar';
+export { ProvinceScope } from './security/scope/province-scope';
+export * from './audit/chain-verifier';
+export { readAllPages, readNdjsonPages, ExportFormatError, EXPORT_PAGE_SIZE } from './audit/event-log-sources';
+export { exportEvents, type ExportSummary } from './audit/event-export';
+export { verifyLog } from './audit/log-verification';
+export { runExportEvents, runVerifyChain, verifyChainNeedsRuntime, type AuditCliIo } from './audit/audit-cli';
+export { StreamVerificationResolver, streamNameOf } from './audit/stream-verification.resolver';

@@ -14,3 +14,4 @@ export { loadPersonalDataMasterKey, MASTER_KEY_FILE } from './personal-data/mast
 export { ERASED } from './personal-data/personal-data.vault';
 export { TeamsModule } from './teams.module';
 export { TEAMS_RESOLVERS } from './graphql/teams.resolvers';
+export { TeamReadService } from './read-models/team-read.service';

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import type { Clock, IdGenerator } from '@cdtt/event-sourcing';
 import { GeographyReadService } from '@cdtt/geography';
-import { CLOCK, ID_GENERATOR, NodeRegistry, ProjectionWaiter, type Runtime } from '@cdtt/platform';
+import { CLOCK, ID_GENERATOR, NodeRegistry, ProjectionWaiter, ProvinceScope, type Runtime } from '@cdtt/platform';
 import { PersonCommandService } from './application/person-commands.service';
 import { teamPoliciesFromConfig } from './application/team-policies';
 import { TeamCommandService } from './application/team-commands.service';
@@ -36,7 +36,11 @@ export class TeamsModule implements OnModuleInit {
       module: TeamsModule,
       providers: [
         { provide: TeamReadService, useValue: reads },
-        { provide: TeamStatisticsService, useValue: new TeamStatisticsService(runtime.dataSource) },
+        {
+          provide: TeamStatisticsService,
+          // Portals see only their provinces' figures; the nation's totals only when configured so.
+          useValue: new TeamStatisticsService(runtime.dataSource, { portalsSeeNational: process.env.PORTALS_SEE_NATIONAL_STATISTICS === 'true' }),
+        },
         { provide: GeographyReadService, useValue: new GeographyReadService(runtime.dataSource) },
         {
           provide: PersonCommandService,
@@ -60,9 +64,9 @@ export class TeamsModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.registry.register('Team', async (localId) => {
+    this.registry.register('Team', async (localId, actor) => {
       if (!UUID.test(localId)) return null;
-      const row = await this.reads.findTeam(localId);
+      const row = await this.reads.findTeam(localId, ProvinceScope.of(actor));
       return row ? TeamType.of(row) : null;
     });
   }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Clock } from '@cdtt/event-sourcing';
-import { CLOCK, localDateOf, PageInfoType } from '@cdtt/platform';
+import { CLOCK, CurrentActor, localDateOf, PageInfoType, ProvinceScope, type RequestActor } from '@cdtt/platform';
 import type { RecordPage } from '../read-models/geography-records';
 import { GeographyReadService } from '../read-models/geography-read.service';
 import { AdminUnitType } from './admin-unit.type';
@@ -60,8 +60,9 @@ export class GeographyQueriesResolver {
   }
 
   @Query(() => VillageConnection, { description: 'Villages of a commune (active and retired), by name.' })
-  async villages(@Args() args: VillagesArgs): Promise<VillageConnection> {
-    const page = await this.reads.listVillages(args.communeCode, args.first, args.after);
+  async villages(@Args() args: VillagesArgs, @CurrentActor() actor: RequestActor): Promise<VillageConnection> {
+    // Admin units are public reference data; villages are scoped by their commune's province.
+    const page = await this.reads.listVillages(args.communeCode, args.first, args.after, ProvinceScope.of(actor));
     return connectionOf(page, (record) => VillageType.of(record), VillageConnection);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@cdtt/event-sourcing';
-import { CurrentActor, fromGlobalId, MutationRunner, ProjectionWaiter, userErrorsOf, type RequestActor } from '@cdtt/platform';
+import { CurrentActor, fromGlobalId, MutationRunner, ProjectionWaiter, ProvinceScope, userErrorsOf, type RequestActor } from '@cdtt/platform';
 import { VillageCommandHandler, type VillageOutcome } from '../application/villages/village-command.handler';
 import { GeographyReadService } from '../read-models/geography-read.service';
 import { VILLAGES_PROJECTION } from '../read-models/villages.projection';
@@ -28,36 +28,43 @@ export class VillageMutationsResolver {
 
   @Mutation(() => RegisterVillagePayload, { description: 'Records a village of a commune in force on registeredOn.' })
   registerVillage(@Args('input') input: RegisterVillageInput, @CurrentActor() actor: RequestActor): Promise<RegisterVillagePayload> {
+    // Auditors read only: a top-level FORBIDDEN before anything is claimed; provinces are checked by the handler.
+    const scope = ProvinceScope.of(actor);
+    scope.assertCanWrite();
     return this.runner.run({ operation: 'registerVillage', input, actor }, async () => {
       const { communeCode, name, kind, registeredOn } = input;
-      const outcome = await this.commands.register({ communeCode, name, kind, households: input.households ?? null, registeredOn }, actor);
+      const outcome = await this.commands.register({ communeCode, name, kind, households: input.households ?? null, registeredOn }, actor, scope);
       return this.payload(RegisterVillagePayload, outcome);
     });
   }
 
   @Mutation(() => RenameVillagePayload, { description: 'Gives an active village a new name from renamedOn.' })
   renameVillage(@Args('input') input: RenameVillageInput, @CurrentActor() actor: RequestActor): Promise<RenameVillagePayload> {
+    const scope = ProvinceScope.of(actor);
+    scope.assertCanWrite();
     return this.runner.run({ operation: 'renameVillage', input, actor }, async () => {
       const id = villageIdOf(input.villageId);
-      const outcome = await this.commands.rename(id, input.name, input.renamedOn, actor, input.expectedVersion ?? undefined);
+      const outcome = await this.commands.rename(id, input.name, input.renamedOn, actor, scope, input.expectedVersion ?? undefined);
       return this.payload(RenameVillagePayload, outcome);
     });
   }
 
   @Mutation(() => RetireVillagePayload, { description: 'Records that a village ceased to exist on retiredOn (history is kept).' })
   retireVillage(@Args('input') input: RetireVillageInput, @CurrentActor() actor: RequestActor): Promise<RetireVillagePayload> {
+    const scope = ProvinceScope.of(actor);
+    scope.assertCanWrite();
     return this.runner.run({ operation: 'retireVillage', input, actor }, async () => {
       const id = villageIdOf(input.villageId);
-      const outcome = await this.commands.retire(id, input.retiredOn, input.reason ?? null, actor, input.expectedVersion ?? undefined);
+      const outcome = await this.commands.retire(id, input.retiredOn, input.reason ?? null, actor, scope, input.expectedVersion ?? undefined);
       return this.payload(RetireVillagePayload, outcome);
     });
   }
 
-  /** Waits for villages_v1 to hold the change (read-your-writes), then reads it back. */
+  /** Waits for villages_v1 to hold the change (read-your-writes), then reads back the village the command checked. */
   private async payload<P extends object>(type: PayloadClass<P>, outcome: VillageOutcome): Promise<P> {
     if (!outcome.ok) return Object.assign(new type(), { village: null, version: null, userErrors: inputErrors(outcome.error) });
     if (outcome.position !== null) await this.waiter.waitFor([VILLAGES_PROJECTION], outcome.position);
-    const [record] = await this.reads.findVillages([outcome.villageId]);
+    const [record] = await this.reads.findVillages([outcome.villageId], ProvinceScope.UNRESTRICTED);
     return Object.assign(new type(), { village: record ? VillageType.of(record) : null, version: outcome.revision, userErrors: [] });
   }
 }

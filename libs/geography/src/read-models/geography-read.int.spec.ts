@@ -1,5 +1,5 @@
 import { InMemoryEventStore, uuidv7Generator, type RecordedEvent } from '@cdtt/event-sourcing';
-import { createDataSource, runMigrations } from '@cdtt/platform';
+import { createDataSource, ProvinceScope, runMigrations } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import { VillageCommandHandler } from '../application/villages/village-command.handler';
 import { importAdminUnits } from '../application/import/import-admin-units';
@@ -79,34 +79,54 @@ describe('geography read models', () => {
   it('registers, renames and retires villages, checking the commune and duplicate names', async () => {
     const villages = new VillageCommandHandler(store, reads, uuidv7Generator);
     const input = { communeCode: '97001', name: 'Thôn Một', kind: VillageKind.THON, households: 80, registeredOn: '2025-08-01' };
-    const one = await villages.register(input, actor);
+    const one = await villages.register(input, actor, ProvinceScope.UNRESTRICTED);
     if (!one.ok) throw new Error(one.error.code);
     await project();
-    const two = await villages.register({ ...input, name: 'Thôn Hai', households: null }, actor);
+    const two = await villages.register({ ...input, name: 'Thôn Hai', households: null }, actor, ProvinceScope.UNRESTRICTED);
     expect(two.ok).toBe(true);
     await project();
-    expect(await villages.register(input, actor)).toMatchObject({ ok: false, error: { code: 'VILLAGE_NAME_TAKEN' } });
+    expect(await villages.register(input, actor, ProvinceScope.UNRESTRICTED)).toMatchObject({ ok: false, error: { code: 'VILLAGE_NAME_TAKEN' } });
     // 97004 was closed by the reform: in force in 2024, not in 2025-08.
-    expect(await villages.register({ ...input, communeCode: '97004' }, actor)).toMatchObject({ ok: false, error: { code: 'COMMUNE_NOT_IN_FORCE' } });
-    expect((await villages.register({ ...input, communeCode: '97004', registeredOn: '2024-01-01' }, actor)).ok).toBe(true);
+    expect(await villages.register({ ...input, communeCode: '97004' }, actor, ProvinceScope.UNRESTRICTED)).toMatchObject({ ok: false, error: { code: 'COMMUNE_NOT_IN_FORCE' } });
+    expect((await villages.register({ ...input, communeCode: '97004', registeredOn: '2024-01-01' }, actor, ProvinceScope.UNRESTRICTED)).ok).toBe(true);
 
-    expect(await villages.rename(one.villageId, 'Thôn Hai', '2025-09-01', actor)).toMatchObject({ ok: false, error: { code: 'VILLAGE_NAME_TAKEN' } });
-    expect(await villages.rename(one.villageId, 'Thôn Ba', '2025-09-01', actor, 5)).toMatchObject({ ok: false, error: { code: 'VERSION_CONFLICT' } });
-    expect(await villages.rename(one.villageId, 'Thôn Ba', '2025-09-01', actor, 0)).toMatchObject({ ok: true, revision: 1 });
-    expect(await villages.retire(one.villageId, '2026-01-01', 'merged', actor)).toMatchObject({ ok: true, revision: 2 });
+    expect(await villages.rename(one.villageId, 'Thôn Hai', '2025-09-01', actor, ProvinceScope.UNRESTRICTED)).toMatchObject({ ok: false, error: { code: 'VILLAGE_NAME_TAKEN' } });
+    expect(await villages.rename(one.villageId, 'Thôn Ba', '2025-09-01', actor, ProvinceScope.UNRESTRICTED, 5)).toMatchObject({ ok: false, error: { code: 'VERSION_CONFLICT' } });
+    expect(await villages.rename(one.villageId, 'Thôn Ba', '2025-09-01', actor, ProvinceScope.UNRESTRICTED, 0)).toMatchObject({ ok: true, revision: 1 });
+    expect(await villages.retire(one.villageId, '2026-01-01', 'merged', actor, ProvinceScope.UNRESTRICTED)).toMatchObject({ ok: true, revision: 2 });
     await project();
 
-    const [record] = await reads.findVillages([one.villageId]);
+    const [record] = await reads.findVillages([one.villageId], ProvinceScope.UNRESTRICTED);
     expect(record).toEqual({
       id: one.villageId, communeCode: '97001', name: 'Thôn Ba', kind: 'THON', households: 80, status: 'RETIRED', registeredOn: '2025-08-01', retiredOn: '2026-01-01', version: 2,
     });
-    const page = await reads.listVillages('97001', 1);
+    const page = await reads.listVillages('97001', 1, null, ProvinceScope.UNRESTRICTED);
     expect(page.totalCount).toBe(2);
     expect(page.edges.map((e) => e.record.name)).toEqual(['Thôn Ba']);
-    const next = await reads.listVillages('97001', 1, page.edges[0]!.cursor);
+    const next = await reads.listVillages('97001', 1, page.edges[0]!.cursor, ProvinceScope.UNRESTRICTED);
     expect(next.edges.map((e) => e.record.name)).toEqual(['Thôn Hai']);
     expect(next.hasNextPage).toBe(false);
     // The retired village's name is free again.
     expect(await reads.isVillageNameTaken('97001', 'Thôn Ba', null)).toBe(false);
+  });
+
+  it("keeps villages to their province's portals: another province's look unknown, auditors never write", async () => {
+    const scope = (role: 'PORTAL' | 'AUDITOR', provinceCodes: string[]) => ProvinceScope.of({ clientId: 'p', role, provinceCodes });
+    const villages = new VillageCommandHandler(store, reads, uuidv7Generator);
+    const input = { communeCode: '97001', name: 'Thôn Phạm Vi', kind: VillageKind.THON, households: null, registeredOn: '2025-08-01' };
+    const own = await villages.register(input, actor, scope('PORTAL', ['97']));
+    if (!own.ok) throw new Error(own.error.code);
+    await project();
+    const other = scope('PORTAL', ['01']);
+    expect(await villages.register({ ...input, name: 'Thôn Khác' }, actor, other)).toMatchObject({ ok: false, error: { code: 'COMMUNE_NOT_IN_FORCE' } });
+    expect(await villages.rename(own.villageId, 'Thôn Lạ', '2025-09-01', actor, other, 0)).toMatchObject({ ok: false, error: { code: 'VILLAGE_NOT_FOUND' } });
+    expect(await villages.retire(own.villageId, '2025-09-01', null, actor, other)).toMatchObject({ ok: false, error: { code: 'VILLAGE_NOT_FOUND' } });
+    expect(await reads.findVillages([own.villageId], other)).toEqual([]);
+    expect((await reads.listVillages('97001', 10, null, other)).totalCount).toBe(0);
+    expect(await reads.findVillages([own.villageId], scope('PORTAL', ['97']))).toHaveLength(1);
+    const forbidden = expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }) as Error;
+    await expect(villages.register({ ...input, name: 'Thôn Kiểm' }, actor, scope('AUDITOR', []))).rejects.toEqual(forbidden);
+    await expect(villages.retire(own.villageId, '2025-09-01', null, actor, scope('AUDITOR', []))).rejects.toEqual(forbidden);
+    expect(await reads.findVillages([own.villageId], scope('AUDITOR', []))).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { codedError, decodeCursor, encodeCursor } from '@cdtt/platform';
+import { codedError, decodeCursor, encodeCursor, type ProvinceScope } from '@cdtt/platform';
 import type { AdminLevel } from '../domain/admin-unit.events';
 import type { AdminUnitRecord, RecordPage, SuccessionRecord, VillageRecord } from './geography-records';
 
@@ -11,6 +11,13 @@ const UNIT_COLUMNS = `level, code, name, full_name AS "fullName", type, parent_c
   province_code AS "provinceCode", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"`;
 const VILLAGE_COLUMNS = `id, commune_code AS "communeCode", name, kind, households, status,
   to_char(registered_on, 'YYYY-MM-DD') AS "registeredOn", to_char(retired_on, 'YYYY-MM-DD') AS "retiredOn", version`;
+/**
+ * The province of a village's commune (`v` is villages_v1): the commune's version in force today,
+ * else its latest one. Villages are scoped by it; admin units themselves are public reference data.
+ */
+const VILLAGE_PROVINCE = `(SELECT u.province_code FROM admin_units_v1 u WHERE u.level = 'COMMUNE' AND u.code = v.commune_code
+  ORDER BY ((u.valid_from IS NULL OR u.valid_from <= CURRENT_DATE) AND (u.valid_to IS NULL OR u.valid_to > CURRENT_DATE)) DESC,
+    u.valid_from DESC NULLS LAST LIMIT 1)`;
 /** In force on $asOf: valid_from inclusive (null = since before our records), valid_to exclusive. */
 const IN_FORCE = `(valid_from IS NULL OR valid_from <= $2::date) AND (valid_to IS NULL OR valid_to > $2::date)`;
 
@@ -76,21 +83,29 @@ export class GeographyReadService {
     );
   }
 
-  async findVillages(ids: readonly string[]): Promise<VillageRecord[]> {
+  /** The villages among `ids` visible in `scope` (others, like unknown ids, are simply absent). */
+  async findVillages(ids: readonly string[], scope: ProvinceScope): Promise<VillageRecord[]> {
     if (ids.length === 0) return [];
-    return this.rows<VillageRecord>(`SELECT ${VILLAGE_COLUMNS} FROM villages_v1 WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+    return this.rows<VillageRecord>(
+      `SELECT ${VILLAGE_COLUMNS} FROM villages_v1 v WHERE id = ANY($1::uuid[]) AND ${scope.sqlFilter(VILLAGE_PROVINCE, '$2')} ORDER BY id`,
+      [ids, scope.sqlParam],
+    );
   }
 
-  /** Villages of a commune (active and retired), by name then id. */
-  async listVillages(communeCode: string, first: number, after?: string | null): Promise<RecordPage<VillageRecord>> {
+  /** Villages of a commune (active and retired), by name then id; none when the commune is out of scope. */
+  async listVillages(communeCode: string, first: number, after: string | null | undefined, scope: ProvinceScope): Promise<RecordPage<VillageRecord>> {
     const [afterName, afterId] = cursorValues(after, 2) ?? [null, null];
+    const scoped = scope.sqlFilter(VILLAGE_PROVINCE, '$2');
     const [rows, [count]] = await Promise.all([
       this.rows<VillageRecord>(
-        `SELECT ${VILLAGE_COLUMNS} FROM villages_v1 WHERE commune_code = $1
-           AND ($2::text IS NULL OR (name, id) > ($2, $3::uuid)) ORDER BY name, id LIMIT $4`,
-        [communeCode, afterName, afterId, first + 1],
+        `SELECT ${VILLAGE_COLUMNS} FROM villages_v1 v WHERE commune_code = $1 AND ${scoped}
+           AND ($3::text IS NULL OR (name, id) > ($3, $4::uuid)) ORDER BY name, id LIMIT $5`,
+        [communeCode, scope.sqlParam, afterName, afterId, first + 1],
       ),
-      this.rows<{ n: number }>('SELECT count(*)::int AS n FROM villages_v1 WHERE commune_code = $1', [communeCode]),
+      this.rows<{ n: number }>(`SELECT count(*)::int AS n FROM villages_v1 v WHERE commune_code = $1 AND ${scoped}`, [
+        communeCode,
+        scope.sqlParam,
+      ]),
     ]);
     return pageOf(rows, first, count?.n ?? 0, (village) => [village.name, village.id]);
   }

@@ -10,6 +10,11 @@ export interface Runtime {
   readonly config: AppConfig;
   readonly dataSource: DataSource;
   readonly eventStore: EventStore;
+  /**
+   * The same store without upcasting: events exactly as stored, which is what the audit chain
+   * hashed. Only audit export and verification read it; everyone else reads `eventStore`.
+   */
+  readonly storedEvents: EventStore;
   readonly eventStoreKind: 'postgres' | 'eventstoredb';
   readonly appliedMigrations: readonly string[];
   close(): Promise<void>;
@@ -32,6 +37,7 @@ export async function openRuntime(
     config,
     dataSource: infrastructure.dataSource,
     eventStore: withUpcasting(store, upcasters),
+    storedEvents: store,
     eventStoreKind: kind,
     appliedMigrations: infrastructure.appliedMigrations,
     close: async () => {

@@ -8,11 +8,13 @@ import {
   type EventStore,
   type IdGenerator,
 } from '@cdtt/event-sourcing';
-import { effectiveAtOf } from '@cdtt/platform';
+import { effectiveAtOf, type ProvinceScope } from '@cdtt/platform';
 
 /** Who asked, for event metadata, and the stream revision they saw (optimistic concurrency). */
 export interface Caller {
   readonly actor: Actor;
+  /** Where the caller may write: commands refuse outside it with the same code as for an unknown object. */
+  readonly scope: ProvinceScope;
   readonly correlationId: string;
   readonly expectedVersion?: number | null;
 }

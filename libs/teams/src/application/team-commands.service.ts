@@ -1,6 +1,8 @@
 import { DomainError, type EventStore, type IdGenerator } from '@cdtt/event-sourcing';
+import type { ProvinceScope } from '@cdtt/platform';
 import type { CoverageFacts, TeamCommand, TeamPolicy } from '../domain/team.commands';
 import { teamDecider } from '../domain/team.decider';
+import { TeamErrors } from '../domain/team.errors';
 import { teamStreamName, type LocalDate, type MemberRole, type TeamDecision, type TeamLevel } from '../domain/team.events';
 import type { TeamState } from '../domain/team.state';
 import { execute, loadState, versionConflict, type Caller, type CommandResult } from './command-execution';
@@ -50,15 +52,19 @@ export class TeamCommandService {
   ) {}
 
   async establishTeam(request: EstablishTeamRequest, caller: Caller): Promise<CommandResult> {
+    caller.scope.assertCanWrite();
     const teamId = this.ids.next();
     const { decision, communeCode, villageIds } = request;
+    // A commune outside the caller's provinces is decided as an unknown one (ISSUER_NOT_IN_FORCE;
+    // its villages VILLAGE_NOT_FOUND), so a portal cannot tell the two apart.
+    const visible = await this.communeVisible(communeCode, decision.date, caller.scope);
     const command: TeamCommand = {
       type: 'EstablishTeam',
       teamId,
       ...request,
       facts: {
-        issuerInForceOnDecisionDate: await this.geography.communeInForce(decision.issuingCommuneCode, decision.date),
-        ...(await this.coverageFacts(villageIds, teamId, request.effectiveDate)),
+        issuerInForceOnDecisionDate: visible && (await this.geography.communeInForce(decision.issuingCommuneCode, decision.date)),
+        ...(await this.coverageFacts(villageIds, teamId, request.effectiveDate, caller.scope)),
       },
       policy: await this.policyOf(communeCode, decision.date),
     };
@@ -92,18 +98,18 @@ export class TeamCommandService {
   async changeTeam(teamId: string, change: TeamChange, caller: Caller): Promise<CommandResult> {
     const loaded = await this.load(teamId, caller);
     if (loaded instanceof DomainError) return { ok: false, error: loaded };
-    return this.run(teamId, await this.complete(teamId, change, loaded), change.effectiveDate, caller);
+    return this.run(teamId, await this.complete(teamId, change, loaded, caller.scope), change.effectiveDate, caller);
   }
 
   /** Adds the looked-up facts and province policy a change needs. */
-  private async complete(teamId: string, change: TeamChange, state: TeamState): Promise<TeamCommand> {
+  private async complete(teamId: string, change: TeamChange, state: TeamState, scope: ProvinceScope): Promise<TeamCommand> {
     switch (change.type) {
       case 'ChangeMemberRole':
         return { ...change, policy: await this.policyOf(state.communeCode, change.effectiveDate) };
       case 'ChangeTeamCoverage':
         return {
           ...change,
-          facts: await this.coverageFacts(change.villageIds, teamId, change.effectiveDate),
+          facts: await this.coverageFacts(change.villageIds, teamId, change.effectiveDate, scope),
           policy: await this.policyOf(state.communeCode, change.effectiveDate),
         };
       case 'ReissueTeamDecision': {
@@ -115,9 +121,18 @@ export class TeamCommandService {
     }
   }
 
-  /** The team's current state, or VERSION_CONFLICT early when the client saw another version. */
+  /**
+   * The team's current state, or VERSION_CONFLICT early when the client saw another version. A team
+   * outside the caller's provinces is TEAM_NOT_FOUND, checked before the version so that nothing
+   * about it (not even its version) leaks. Its province is its commune's on its establishment date,
+   * as `teams_v1.province_code` is filled.
+   */
   private async load(teamId: string, caller: Caller): Promise<TeamState | DomainError> {
+    caller.scope.assertCanWrite();
     const { state, revision } = await loadState(this.store, teamDecider, teamStreamName(teamId));
+    if (state.status !== 'NONE' && !(await this.communeVisible(state.communeCode, state.establishedOn, caller.scope))) {
+      return TeamErrors.notFound();
+    }
     const expected = caller.expectedVersion;
     if (expected !== undefined && expected !== null && expected !== revision) return versionConflict(expected, revision);
     return state;
@@ -127,11 +142,17 @@ export class TeamCommandService {
     return execute(this.store, this.ids, teamDecider, { id: teamId, name: teamStreamName(teamId) }, command, effectiveDate, caller);
   }
 
-  private async coverageFacts(villageIds: readonly string[], teamId: string, date: LocalDate): Promise<CoverageFacts> {
-    return {
-      villages: await this.geography.villages(villageIds, date),
-      villagesServedElsewhere: await this.coverage.villagesServedByOtherTeams(villageIds, teamId),
-    };
+  /** Villages outside the caller's provinces are left out of the facts: the decider then says VILLAGE_NOT_FOUND. */
+  private async coverageFacts(villageIds: readonly string[], teamId: string, date: LocalDate, scope: ProvinceScope): Promise<CoverageFacts> {
+    const known = await this.geography.villages(villageIds, date);
+    const visible: typeof known = [];
+    for (const village of known) if (await this.communeVisible(village.communeCode, date, scope)) visible.push(village);
+    const ids = visible.map((village) => village.id);
+    return { villages: visible, villagesServedElsewhere: await this.coverage.villagesServedByOtherTeams(ids, teamId) };
+  }
+
+  private async communeVisible(communeCode: string, date: LocalDate, scope: ProvinceScope): Promise<boolean> {
+    return !scope.restricted || scope.canSee(await this.geography.provinceOfCommune(communeCode, date));
   }
 
   private async policyOf(communeCode: string, date: LocalDate): Promise<TeamPolicy> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { InMemoryEventStore, uuidv7Generator } from '@cdtt/event-sourcing';
+import { ProvinceScope } from '@cdtt/platform';
 import type { VillageFact } from '../domain/team.commands';
 import type { PersonalDataKeysRepository } from '../personal-data/personal-data-keys.repository';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
@@ -9,7 +10,7 @@ import { StaticTeamPolicies } from './team-policies';
 import { TeamCommandService } from './team-commands.service';
 import type { GeographyFacts, TeamCoverageReader } from './teams.ports';
 
-const caller: Caller = { actor: { clientId: 'unit', role: 'ADMIN' }, correlationId: 'c-1' };
+const caller: Caller = { actor: { clientId: 'unit', role: 'ADMIN' }, scope: ProvinceScope.UNRESTRICTED, correlationId: 'c-1' };
 
 /** In-memory stand-ins for the SQL adapters: the services' own logic under test. */
 function services(overrides: Record<string, object> = {}) {
@@ -89,5 +90,42 @@ describe('TeamCommandService', () => {
     expect(s.destroyed).toEqual([registered.id]);
     const forgotten = await s.teams.addTeamMember({ teamId: team.id, personId: registered.id, person: null, role: 'LEADER', effectiveDate: '2025-08-02', decisionRef: null }, caller);
     expect(code(forgotten)).toBe('PERSON_FORGOTTEN');
+  });
+});
+
+describe('TeamCommandService in a caller scope (the commune is in province 42)', () => {
+  const scoped = (role: 'PORTAL' | 'AUDITOR', provinceCodes: string[]): Caller => ({
+    ...caller,
+    actor: { clientId: 'scoped', role },
+    scope: ProvinceScope.of({ clientId: 'scoped', role, provinceCodes }),
+  });
+  const rename = { type: 'RenameTeam' as const, name: 'Tổ 2', effectiveDate: '2025-09-01', decisionRef: null };
+
+  it("answers another province's portal exactly as for an unknown team or commune, version included", async () => {
+    const s = services({ '42': { oneVillageTeamPerVillage: false } });
+    const team = await s.teams.establishTeam(establish, caller);
+    if (!team.ok) throw new Error('setup');
+    const other = scoped('PORTAL', ['01']);
+    expect(code(await s.teams.establishTeam(establish, other))).toBe('ISSUER_NOT_IN_FORCE');
+    expect(code(await s.teams.changeTeam(team.id, rename, other))).toBe('TEAM_NOT_FOUND');
+    expect(code(await s.teams.changeTeam(team.id, rename, { ...other, expectedVersion: 7 }))).toBe('TEAM_NOT_FOUND');
+    const join = { teamId: team.id, personId: null, person, role: 'LEADER' as const, effectiveDate: '2025-08-02', decisionRef: null };
+    expect(code(await s.teams.addTeamMember(join, other))).toBe('TEAM_NOT_FOUND');
+    expect(s.keys.size).toBe(0);
+    expect((await s.store.readAll()).map((e) => e.type)).toEqual(['TeamEstablished']);
+    expect((await s.teams.changeTeam(team.id, rename, scoped('PORTAL', ['42']))).ok).toBe(true);
+  });
+
+  it('refuses every write of an auditor with a top-level FORBIDDEN', async () => {
+    const s = services({ '42': { oneVillageTeamPerVillage: false } });
+    const team = await s.teams.establishTeam(establish, caller);
+    if (!team.ok) throw new Error('setup');
+    const auditor = scoped('AUDITOR', []);
+    const forbidden = expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }) as Error;
+    await expect(s.teams.establishTeam(establish, auditor)).rejects.toEqual(forbidden);
+    await expect(s.teams.changeTeam(team.id, rename, auditor)).rejects.toEqual(forbidden);
+    const join = { teamId: team.id, personId: null, person, role: 'LEADER' as const, effectiveDate: '2025-08-02', decisionRef: null };
+    await expect(s.teams.addTeamMember(join, auditor)).rejects.toEqual(forbidden);
+    expect((await s.store.readAll()).length).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { Clock, DomainError, IdGenerator } from '@cdtt/event-sourcing';
-import { fromGlobalId, localDateOf, userErrorsOf, type ProjectionWaiter, type RequestActor, type UserErrorType } from '@cdtt/platform';
+import { fromGlobalId, localDateOf, ProvinceScope, userErrorsOf, type ProjectionWaiter, type RequestActor, type UserErrorType } from '@cdtt/platform';
 import type { Caller, CommandResult } from '../application/command-execution';
 import type { TeamReadService } from '../read-models/team-read.service';
 import { TEAMS_PROJECTION } from '../read-models/teams.projection';
@@ -28,8 +28,11 @@ export class TeamMutationSupport {
     private readonly ids: IdGenerator,
   ) {}
 
+  /** Throws a top-level FORBIDDEN for a role that never writes (an auditor), before any claim or write. */
   caller(actor: RequestActor, expectedVersion?: number | null): Caller {
-    return { actor: { clientId: actor.clientId, role: actor.role }, correlationId: this.ids.next(), expectedVersion: expectedVersion ?? null };
+    const scope = ProvinceScope.of(actor);
+    scope.assertCanWrite();
+    return { actor: { clientId: actor.clientId, role: actor.role }, scope, correlationId: this.ids.next(), expectedVersion: expectedVersion ?? null };
   }
 
   today(): string {
@@ -37,10 +40,11 @@ export class TeamMutationSupport {
   }
 
   /** Waits for `teams_v1` to hold the change, then reads the team back for the payload. */
+  /** The command already checked the caller's scope; the payload reads back that same team. */
   async payload<P extends TeamPayload>(type: new () => P, result: CommandResult, extra: Partial<P> = {}): Promise<P> {
     if (!result.ok) return Object.assign(new type(), { team: null, version: null, userErrors: inputErrors(result.error) }, extra);
     if (result.position !== null) await this.waiter.waitFor([TEAMS_PROJECTION], result.position);
-    const row = await this.reads.findTeam(result.id);
+    const row = await this.reads.findTeam(result.id, ProvinceScope.UNRESTRICTED);
     return Object.assign(new type(), { team: row ? TeamType.of(row) : null, version: result.version, userErrors: [] }, extra);
   }
 }

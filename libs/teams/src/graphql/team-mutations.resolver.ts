@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentActor, MutationRunner, type RequestActor } from '@cdtt/platform';
+import { CurrentActor, MutationRunner, ProvinceScope, type RequestActor } from '@cdtt/platform';
 import type { CommandResult } from '../application/command-execution';
 import { TeamCommandService, type TeamChange } from '../application/team-commands.service';
 import { TeamErrors } from '../domain/team.errors';
@@ -36,6 +36,8 @@ export class TeamMutationsResolver {
 
   @Mutation(() => EstablishTeamPayload, { description: "Establishes a team by a decision of its commune's People's Committee." })
   establishTeam(@Args('input') input: EstablishTeamInput, @CurrentActor() actor: RequestActor): Promise<EstablishTeamPayload> {
+    // Auditors read only: a top-level FORBIDDEN before anything is claimed (the province is checked by the command).
+    ProvinceScope.of(actor).assertCanWrite();
     return this.runner.run({ operation: 'establishTeam', input, actor }, async () => {
       const { communeCode, name, level, effectiveDate } = input;
       const { number, date, issuingCommuneCode, signerName, signerTitle } = input.decision;
@@ -84,6 +86,8 @@ export class TeamMutationsResolver {
     actor: RequestActor,
     change: TeamChange,
   ): Promise<P> {
+    // Auditors read only: a top-level FORBIDDEN before anything is claimed (the province is checked by the command).
+    ProvinceScope.of(actor).assertCanWrite();
     return this.runner.run({ operation, input, actor }, async () => {
       const teamId = localIdOf(input.teamId, 'Team');
       const result: CommandResult = teamId

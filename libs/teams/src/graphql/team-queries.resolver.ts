@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GeographyReadService, VillageType } from '@cdtt/geography';
-import { codedError, connectionOf, decodeCursor, isLocalDate } from '@cdtt/platform';
+import { codedError, connectionOf, CurrentActor, decodeCursor, isLocalDate, ProvinceScope, type RequestActor } from '@cdtt/platform';
 import { TeamReadService } from '../read-models/team-read.service';
 import type { TeamRow } from '../read-models/team.rows';
 import { localIdOf } from './team-mutation.support';
@@ -29,29 +29,31 @@ export class TeamQueriesResolver {
   ) {}
 
   @Query(() => TeamType, { nullable: true, description: 'A team by global id; null when there is none.' })
-  async team(@Args('id', { type: () => ID }) id: string): Promise<TeamType | null> {
+  async team(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: RequestActor): Promise<TeamType | null> {
     const teamId = localIdOf(id, 'Team');
-    const row = teamId ? await this.reads.findTeam(teamId) : null;
+    const row = teamId ? await this.reads.findTeam(teamId, ProvinceScope.of(actor)) : null;
     return row ? TeamType.of(row) : null;
   }
 
   @Query(() => TeamConnection, { description: 'Teams by filter, in a stable order (the sort key, then id).' })
-  async teams(@Args() args: TeamsArgs): Promise<TeamConnection> {
+  async teams(@Args() args: TeamsArgs, @CurrentActor() actor: RequestActor): Promise<TeamConnection> {
     const order = { field: args.orderBy?.field ?? TeamOrderField.NAME, direction: args.orderBy?.direction ?? OrderDirection.ASC };
     const after = afterOf(args.after, order.field);
-    const page = await this.reads.listTeams(args.filter ?? {}, order, args.first + 1, after);
+    const page = await this.reads.listTeams(args.filter ?? {}, order, args.first + 1, after, ProvinceScope.of(actor));
     const keyOf = (row: TeamRow): string => (order.field === TeamOrderField.NAME ? row.name : row.established_on);
     return connectionOf(page.rows, args.first, page.totalCount, (row) => TeamType.of(row), (row) => [keyOf(row), row.id], after !== null);
   }
 
   @ResolveField(() => [TeamMemberType], { description: 'Current members, leader first; personal fields decrypted at read time.' })
-  async members(@Parent() team: TeamType): Promise<TeamMemberType[]> {
-    return (await this.reads.currentMembers(team.localId)).map((view) => TeamMemberType.of(view));
+  async members(@Parent() team: TeamType, @CurrentActor() actor: RequestActor): Promise<TeamMemberType[]> {
+    // Scoped again, not trusted from the parent: a Team can be reached through more than one path.
+    return (await this.reads.currentMembers(team.localId, ProvinceScope.of(actor))).map((view) => TeamMemberType.of(view));
   }
 
   @ResolveField(() => [VillageType], { description: 'Villages the team serves now.' })
-  async villages(@Parent() team: TeamType): Promise<VillageType[]> {
-    const ids = (await this.reads.currentVillages(team.localId)).map((village) => village.villageId);
-    return (await this.geography.findVillages(ids)).map((record) => VillageType.of(record));
+  async villages(@Parent() team: TeamType, @CurrentActor() actor: RequestActor): Promise<VillageType[]> {
+    const scope = ProvinceScope.of(actor);
+    const ids = (await this.reads.currentVillages(team.localId, scope)).map((village) => village.villageId);
+    return (await this.geography.findVillages(ids, scope)).map((record) => VillageType.of(record));
   }
 }

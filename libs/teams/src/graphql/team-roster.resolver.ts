@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@cdtt/event-sourcing';
-import { CurrentActor, MutationRunner, toGlobalId, type RequestActor } from '@cdtt/platform';
+import { CurrentActor, MutationRunner, ProvinceScope, toGlobalId, type RequestActor } from '@cdtt/platform';
 import type { CommandResult } from '../application/command-execution';
 import { TeamCommandService, type AddTeamMemberResult, type TeamChange } from '../application/team-commands.service';
 import { PersonErrors } from '../domain/person.decider';
@@ -24,6 +24,8 @@ export class TeamRosterResolver {
 
   @Mutation(() => AddTeamMemberPayload, { description: 'Adds an existing person (personId) or a new one (person) to the team.' })
   addTeamMember(@Args('input') input: AddTeamMemberInput, @CurrentActor() actor: RequestActor): Promise<AddTeamMemberPayload> {
+    // Auditors read only: a top-level FORBIDDEN before anything is claimed (the province is checked by the command).
+    ProvinceScope.of(actor).assertCanWrite();
     return this.runner.run({ operation: 'addTeamMember', input, actor }, async () => {
       const result = await this.add(input, actor);
       const personId = result.ok ? toGlobalId('Person', result.personId) : null;
@@ -80,6 +82,8 @@ export class TeamRosterResolver {
     actor: RequestActor,
     change: (personId: string) => TeamChange,
   ): Promise<P> {
+    // Auditors read only: a top-level FORBIDDEN before anything is claimed (the province is checked by the command).
+    ProvinceScope.of(actor).assertCanWrite();
     return this.runner.run({ operation, input, actor }, async () => {
       const teamId = localIdOf(input.teamId, 'Team');
       const personId = localIdOf(input.personId, 'Person');

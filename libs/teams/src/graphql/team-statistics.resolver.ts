@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Clock } from '@cdtt/event-sourcing';
-import { CLOCK, codedError, connectionOf, decodeCursor, localDateOf } from '@cdtt/platform';
+import { CLOCK, codedError, connectionOf, CurrentActor, decodeCursor, localDateOf, ProvinceScope, type RequestActor } from '@cdtt/platform';
 import { TeamStatisticsService, type UnitStatistics } from '../read-models/team-statistics.service';
 import { ChildStatisticsArgs, UnitStatisticsArgs } from './team-queries.input';
 import { StatisticsLevelEnum } from './team.enums';
@@ -27,14 +27,15 @@ export class TeamStatisticsResolver {
   ) {}
 
   @Query(() => UnitStatisticsType, { nullable: true, description: 'Team figures of a unit on asOf; null when the unit is not in force then.' })
-  async unitStatistics(@Args() args: UnitStatisticsArgs): Promise<UnitStatisticsType | null> {
+  async unitStatistics(@Args() args: UnitStatisticsArgs, @CurrentActor() actor: RequestActor): Promise<UnitStatisticsType | null> {
     checkCode(args.code, args.level);
-    const figures = await this.statistics.unitStatistics(args.code, args.level, args.asOf ?? localDateOf(this.clock.now()));
+    const asOf = args.asOf ?? localDateOf(this.clock.now());
+    const figures = await this.statistics.unitStatistics(args.code, args.level, asOf, ProvinceScope.of(actor));
     return figures ? UnitStatisticsType.of(figures) : null;
   }
 
   @Query(() => UnitStatisticsConnection, { description: 'Figures of the children of a unit on asOf: nation → provinces, province → communes.' })
-  async childStatistics(@Args() args: ChildStatisticsArgs): Promise<UnitStatisticsConnection> {
+  async childStatistics(@Args() args: ChildStatisticsArgs, @CurrentActor() actor: RequestActor): Promise<UnitStatisticsConnection> {
     checkCode(args.code, args.level);
     if (args.level === StatisticsLevelEnum.COMMUNE) {
       throw codedError('BAD_USER_INPUT', 'A commune has no child units in statistics (villages are counted in its figures).');
@@ -42,7 +43,8 @@ export class TeamStatisticsResolver {
     const [after] = args.after ? (decodeCursor(args.after) ?? [null]) : [null];
     if (args.after && typeof after !== 'string') throw codedError('BAD_USER_INPUT', 'after is not a cursor of this connection');
     const asOf = args.asOf ?? localDateOf(this.clock.now());
-    const page = await this.statistics.childStatistics(args.code, args.level, asOf, args.first + 1, (after as string | null) ?? null);
+    const page = await this.statistics.childStatistics(args.code, args.level, asOf, args.first + 1, (after as string | null) ?? null, ProvinceScope.of(actor));
+    // Out of a portal's scope reads as not in force: the same NOT_FOUND, so nothing leaks.
     if (!page) throw codedError('NOT_FOUND', `No ${args.level.toLowerCase()} ${args.code} in force on ${asOf}.`);
     return connectionOf(page.items, args.first, page.totalCount, (item: UnitStatistics) => UnitStatisticsType.of(item), (item) => [item.code], after !== null);
   }

@@ -1,6 +1,6 @@
 import { PostgresEventStore } from '@cdtt/event-store-postgres';
 import { fold } from '@cdtt/event-sourcing';
-import { poolOf } from '@cdtt/platform';
+import { poolOf, ProvinceScope } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import { personDecider } from '../domain/person.decider';
 import { teamDecider } from '../domain/team.decider';
@@ -41,15 +41,15 @@ describe('personal data and forgetPerson', () => {
 
   it('erases a person: reads say [erased], history replays, statistics do not move', async () => {
     const date = world.date('08-01');
-    const before = await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date);
+    const before = await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date, ProvinceScope.UNRESTRICTED);
     const result = await world.people.forgetPerson(s.people.p1, '2026-01-01', caller);
     expect(result.ok).toBe(true);
     await world.sync();
 
-    const members = await world.reads.currentMembers(s.teams.a);
+    const members = await world.reads.currentMembers(s.teams.a, ProvinceScope.UNRESTRICTED);
     expect(members.find((m) => m.personId === s.people.p1)).toMatchObject({ fullName: '[erased]', phone: '[erased]', erased: true, role: 'LEADER' });
     expect(members.find((m) => m.personId === s.people.p2)).toMatchObject({ fullName: 'Trần Văn Hai', erased: false });
-    expect(await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date)).toEqual(before);
+    expect(await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date, ProvinceScope.UNRESTRICTED)).toEqual(before);
 
     const keys = await dataSource.query<Array<{ wrapped_key: string | null; destroyed_at: Date | null }>>(
       'SELECT wrapped_key, destroyed_at FROM personal_data_keys WHERE person_id = $1',

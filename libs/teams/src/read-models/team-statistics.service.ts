@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ProvinceScope } from '@cdtt/platform';
 import { inForce } from './in-force.sql';
 import { statisticsSql, type StatisticsScope } from './team-statistics.sql';
 
@@ -53,16 +54,31 @@ interface FigureRow {
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-/** Statistics at commune, province and national level, by SQL over the teams read models. */
+/**
+ * Statistics at commune, province and national level, by SQL over the teams read models. A
+ * restricted scope (a portal) sees its provinces and their communes only; the nation only when
+ * `portalsSeeNational` (env PORTALS_SEE_NATIONAL_STATISTICS). Anything else reads as a unit that
+ * is not in force: null, exactly as for an unknown code.
+ */
 export class TeamStatisticsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { readonly portalsSeeNational: boolean } = { portalsSeeNational: false },
+  ) {}
 
-  async unitStatistics(code: string, level: StatisticsLevel, asOf: string): Promise<UnitStatistics | null> {
-    if (level === 'NATIONAL') return (await this.compute({ kind: 'NATIONAL' }, [NATIONAL_CODE], 'NATIONAL', asOf, new Map([[NATIONAL_CODE, 'Việt Nam']])))[0] ?? null;
-    const names = await this.unitNames(level, [code], asOf);
+  private seesNation(scope: ProvinceScope): boolean {
+    return !scope.restricted || this.options.portalsSeeNational;
+  }
+
+  async unitStatistics(code: string, level: StatisticsLevel, asOf: string, scope: ProvinceScope): Promise<UnitStatistics | null> {
+    if (level === 'NATIONAL') {
+      if (!this.seesNation(scope)) return null;
+      return (await this.compute({ kind: 'NATIONAL' }, [NATIONAL_CODE], 'NATIONAL', asOf, new Map([[NATIONAL_CODE, 'Việt Nam']])))[0] ?? null;
+    }
+    const names = await this.unitNames(level, [code], asOf, scope);
     if (!names.has(code)) return null;
-    const scope: StatisticsScope = level === 'COMMUNE' ? { kind: 'COMMUNES', codes: [code] } : { kind: 'PROVINCES', codes: [code] };
-    return (await this.compute(scope, [code], level, asOf, names))[0] ?? null;
+    const units: StatisticsScope = level === 'COMMUNE' ? { kind: 'COMMUNES', codes: [code] } : { kind: 'PROVINCES', codes: [code] };
+    return (await this.compute(units, [code], level, asOf, names))[0] ?? null;
   }
 
   /**
@@ -75,11 +91,14 @@ export class TeamStatisticsService {
     asOf: string,
     limit: number,
     afterCode: string | null,
+    scope: ProvinceScope,
   ): Promise<{ items: UnitStatistics[]; totalCount: number } | null> {
-    if (level === 'PROVINCE' && !(await this.unitNames('PROVINCE', [code], asOf)).has(code)) return null;
+    if (level === 'NATIONAL' && !this.seesNation(scope)) return null;
+    if (level === 'PROVINCE' && !(await this.unitNames('PROVINCE', [code], asOf, scope)).has(code)) return null;
     const childLevel = level === 'NATIONAL' ? 'PROVINCE' : 'COMMUNE';
-    const parentFilter = level === 'NATIONAL' ? '' : 'AND u.province_code = $3';
-    const params = level === 'NATIONAL' ? [childLevel, asOf] : [childLevel, asOf, code];
+    // Even a portal that sees the nation's totals lists only its own provinces as children.
+    const parentFilter = `AND ${scope.sqlFilter('u.province_code', '$3')} ${level === 'NATIONAL' ? '' : 'AND u.province_code = $4'}`;
+    const params = level === 'NATIONAL' ? [childLevel, asOf, scope.sqlParam] : [childLevel, asOf, scope.sqlParam, code];
     const total = await this.dataSource.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM team_admin_units_v1 u WHERE u.level = $1 AND ${inForce('u', '$2')} ${parentFilter}`,
       params,
@@ -91,15 +110,17 @@ export class TeamStatisticsService {
     );
     const codes = page.map((row) => row.code);
     const names = new Map(page.map((row) => [row.code, row.name]));
-    const scope: StatisticsScope = childLevel === 'PROVINCE' ? { kind: 'PROVINCES', codes } : { kind: 'COMMUNES', codes };
-    const items = codes.length === 0 ? [] : await this.compute(scope, codes, childLevel, asOf, names);
+    const units: StatisticsScope = childLevel === 'PROVINCE' ? { kind: 'PROVINCES', codes } : { kind: 'COMMUNES', codes };
+    const items = codes.length === 0 ? [] : await this.compute(units, codes, childLevel, asOf, names);
     return { items, totalCount: total[0]?.n ?? 0 };
   }
 
-  private async unitNames(level: StatisticsLevel, codes: readonly string[], asOf: string): Promise<Map<string, string>> {
+  /** Names of the units in force on asOf and in scope (a commune by its province then). */
+  private async unitNames(level: StatisticsLevel, codes: readonly string[], asOf: string, scope: ProvinceScope): Promise<Map<string, string>> {
     const rows = await this.dataSource.query<Array<{ code: string; name: string }>>(
-      `SELECT u.code, u.name FROM team_admin_units_v1 u WHERE u.level = $1 AND u.code = ANY($2::text[]) AND ${inForce('u', '$3')}`,
-      [level, codes, asOf],
+      `SELECT u.code, u.name FROM team_admin_units_v1 u WHERE u.level = $1 AND u.code = ANY($2::text[]) AND ${inForce('u', '$3')}
+         AND ${scope.sqlFilter('u.province_code', '$4')}`,
+      [level, codes, asOf, scope.sqlParam],
     );
     return new Map(rows.map((row) => [row.code, row.name]));
   }

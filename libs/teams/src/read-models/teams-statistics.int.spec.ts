@@ -1,3 +1,4 @@
+import { ProvinceScope } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import { buildScenario } from '../testing/teams-scenario';
 import { openTeamsTestDatabase, TeamsWorld } from '../testing/teams-world';
@@ -44,58 +45,58 @@ describe('teams_v1 read models and statistics', () => {
   });
 
   it('keeps teams with province, status, version and the Youth Union flag', async () => {
-    const a = await world.reads.findTeam(s.teams.a);
+    const a = await world.reads.findTeam(s.teams.a, ProvinceScope.UNRESTRICTED);
     expect(a).toMatchObject({ province_code: world.provinceCode, status: 'ACTIVE', version: 2, has_youth_union_member: true });
-    expect(await world.reads.findTeam(s.teams.d)).toMatchObject({ status: 'DISSOLVED', dissolved_on: world.date('05-01') });
+    expect(await world.reads.findTeam(s.teams.d, ProvinceScope.UNRESTRICTED)).toMatchObject({ status: 'DISSOLVED', dissolved_on: world.date('05-01') });
     // Team C's only Youth Union member (p4) left; p5's membership is open-ended: flagged true.
-    expect((await world.reads.findTeam(s.teams.c))?.has_youth_union_member).toBe(true);
-    expect((await world.reads.findTeam(s.teams.b))?.has_youth_union_member).toBe(true);
-    expect(await world.reads.currentMembers(s.teams.d)).toEqual([]);
-    const members = await world.reads.currentMembers(s.teams.a);
+    expect((await world.reads.findTeam(s.teams.c, ProvinceScope.UNRESTRICTED))?.has_youth_union_member).toBe(true);
+    expect((await world.reads.findTeam(s.teams.b, ProvinceScope.UNRESTRICTED))?.has_youth_union_member).toBe(true);
+    expect(await world.reads.currentMembers(s.teams.d, ProvinceScope.UNRESTRICTED)).toEqual([]);
+    const members = await world.reads.currentMembers(s.teams.a, ProvinceScope.UNRESTRICTED);
     expect(members.map((m) => [m.role, m.fullName])).toEqual([['LEADER', 'Nguyễn Thị Một'], ['MEMBER', 'Trần Văn Hai']]);
-    expect((await world.reads.currentVillages(s.teams.a)).map((v) => v.villageId).sort()).toEqual([s.villages[0], s.villages[1]].sort());
+    expect((await world.reads.currentVillages(s.teams.a, ProvinceScope.UNRESTRICTED)).map((v) => v.villageId).sort()).toEqual([s.villages[0], s.villages[1]].sort());
   });
 
   it('lists teams by filter and order, page by page', async () => {
     const filter = { communeCode: s.communes.c1 };
     const order = { field: 'ESTABLISHED_ON', direction: 'DESC' } as const;
-    const first = await world.reads.listTeams(filter, order, 2, null);
+    const first = await world.reads.listTeams(filter, order, 2, null, ProvinceScope.UNRESTRICTED);
     expect(first.totalCount).toBe(2);
     expect(first.rows.map((t) => t.id)).toEqual([s.teams.b, s.teams.a]);
     const last = first.rows[0]!;
-    const next = await world.reads.listTeams(filter, order, 2, [last.established_on, last.id]);
+    const next = await world.reads.listTeams(filter, order, 2, [last.established_on, last.id], ProvinceScope.UNRESTRICTED);
     expect(next.rows.map((t) => t.id)).toEqual([s.teams.a]);
-    const dissolved = await world.reads.listTeams({ communeCode: s.communes.c3, status: 'DISSOLVED' }, order, 10, null);
+    const dissolved = await world.reads.listTeams({ communeCode: s.communes.c3, status: 'DISSOLVED' }, order, 10, null, ProvinceScope.UNRESTRICTED);
     expect(dissolved.rows.map((t) => t.id)).toEqual([s.teams.d]);
-    const flagged = await world.reads.listTeams({ ...filter, hasYouthUnionMember: false }, order, 10, null);
+    const flagged = await world.reads.listTeams({ ...filter, hasYouthUnionMember: false }, order, 10, null, ProvinceScope.UNRESTRICTED);
     expect(flagged.totalCount).toBe(0);
   });
 
   it('computes province and national figures for the tree in force on the date', async () => {
     for (const [date, expected] of [[world.date('04-01'), april], [world.date('08-01'), august]] as const) {
-      const province = await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date);
+      const province = await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date, ProvinceScope.UNRESTRICTED);
       expect(province).toMatchObject({ ...expected, coverageRatio: expect.closeTo(expected.coverageRatio, 9) as number });
       // Only this world's data exists in its year, so the nation adds nothing to the province.
-      const nation = await world.statistics.unitStatistics('VN', 'NATIONAL', date);
+      const nation = await world.statistics.unitStatistics('VN', 'NATIONAL', date, ProvinceScope.UNRESTRICTED);
       expect(nation).toMatchObject({ ...expected, coverageRatio: expect.closeTo(expected.coverageRatio, 9) as number });
     }
     // The year after, the units are no longer in force: nothing of this world is counted.
-    expect(await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', `${world.year + 1}-02-01`)).toBeNull();
+    expect(await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', `${world.year + 1}-02-01`, ProvinceScope.UNRESTRICTED)).toBeNull();
   });
 
   it('computes commune figures and children, with persons counted once per unit', async () => {
     const date = world.date('08-01');
-    const page1 = await world.statistics.childStatistics(world.provinceCode, 'PROVINCE', date, 2, null);
-    const page2 = await world.statistics.childStatistics(world.provinceCode, 'PROVINCE', date, 2, page1!.items[1]!.code);
+    const page1 = await world.statistics.childStatistics(world.provinceCode, 'PROVINCE', date, 2, null, ProvinceScope.UNRESTRICTED);
+    const page2 = await world.statistics.childStatistics(world.provinceCode, 'PROVINCE', date, 2, page1!.items[1]!.code, ProvinceScope.UNRESTRICTED);
     expect(page1?.totalCount).toBe(3);
     const byCode = new Map([...page1!.items, ...page2!.items].map((item) => [item.code, item]));
     expect(byCode.get(s.communes.c1)).toMatchObject({ activeTeams: 2, villages: 3, villagesCovered: 3, communesAtFullCoverage: 1, members: 3, leaders: 2, youthUnionMembers: 1 });
     expect(byCode.get(s.communes.c2)).toMatchObject({ activeTeams: 1, villages: 3, villagesCovered: 2, communesAtFullCoverage: 0, members: 1, leaders: 1, youthUnionMembers: 1 });
     expect(byCode.get(s.communes.c3)).toMatchObject({ activeTeams: 0, villages: 0, coverageRatio: null, members: 0, youthUnionShare: null });
-    const commune = await world.statistics.unitStatistics(s.communes.c1, 'COMMUNE', date);
+    const commune = await world.statistics.unitStatistics(s.communes.c1, 'COMMUNE', date, ProvinceScope.UNRESTRICTED);
     expect(commune).toEqual(byCode.get(s.communes.c1));
     const before = String(Number(world.provinceCode) - 1).padStart(2, '0');
-    const provinces = await world.statistics.childStatistics('VN', 'NATIONAL', date, 1, before);
+    const provinces = await world.statistics.childStatistics('VN', 'NATIONAL', date, 1, before, ProvinceScope.UNRESTRICTED);
     expect(provinces?.items[0]).toMatchObject({ code: world.provinceCode, level: 'PROVINCE', ...august, coverageRatio: expect.closeTo(5 / 6, 9) as number });
   });
 });

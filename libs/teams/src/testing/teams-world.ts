@@ -9,7 +9,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@cdtt/event-sourcing';
-import { createDataSource, runMigrations } from '@cdtt/platform';
+import { createDataSource, ProvinceScope, runMigrations } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../application/command-execution';
 import { PersonCommandService } from '../application/person-commands.service';
@@ -22,7 +22,7 @@ import { TeamReadService } from '../read-models/team-read.service';
 import { TeamStatisticsService } from '../read-models/team-statistics.service';
 import { teamsProjection } from '../read-models/teams.projection';
 
-export const caller: Caller = { actor: { clientId: 'teams-test', role: 'ADMIN' }, correlationId: uuidv7() };
+export const caller: Caller = { actor: { clientId: 'teams-test', role: 'ADMIN' }, scope: ProvinceScope.UNRESTRICTED, correlationId: uuidv7() };
 
 /** Migrated test database (the jest global setup provides DATABASE_URL). */
 export async function openTeamsTestDatabase(): Promise<DataSource> {

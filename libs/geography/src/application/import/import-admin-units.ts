@@ -2,7 +2,7 @@ import type { EventStore, NewEvent } from '@cdtt/event-sourcing';
 import { readAdminUnitFiles } from './admin-unit-files';
 import type { ImportIssue } from './import-issues';
 import { planImport, type DatasetCount, type PlannedStream } from './import-plan';
-import { ProgressBar, type ProgressOutput } from './progress-bar';
+import { ProgressBar, type ProgressOutput } from '@cdtt/platform';
 
 /** Events per append: one round trip and one INSERT per chunk, small enough for one transaction. */
 export const IMPORT_CHUNK_SIZE = 500;

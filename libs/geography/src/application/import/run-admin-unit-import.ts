@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { EventStore } from '@cdtt/event-sourcing';
 import { importAdminUnits } from './import-admin-units';
 import { summaryLines } from './import-summary';
-import type { ProgressOutput } from './progress-bar';
+import type { ProgressOutput } from '@cdtt/platform';
 
 /**
  * `cli import-admin-units <folder>`: the CLI's entry. Progress goes to stderr, the summary to

@@ -8,7 +8,7 @@ import {
   type EventStore,
   type IdGenerator,
 } from '@cdtt/event-sourcing';
-import { effectiveAtOf, isLocalDate } from '@cdtt/platform';
+import { effectiveAtOf, isLocalDate, type ProvinceScope } from '@cdtt/platform';
 import type { RegisterVillage, VillageCommand } from '../../domain/village.commands';
 import { villageDecider } from '../../domain/village.decider';
 import { VillageErrors } from '../../domain/village.errors';
@@ -23,7 +23,9 @@ export type RegisterVillageInput = Omit<RegisterVillage, 'type' | 'villageId' | 
 
 /**
  * Village commands: look up what the decider needs from read models, then read → decide →
- * append. A wrong `expectedVersion` is a VERSION_CONFLICT rejection, not a fault.
+ * append. A wrong `expectedVersion` is a VERSION_CONFLICT rejection, not a fault. The caller's
+ * scope decides in the lookups: a commune outside it is "not in force" and a village outside it
+ * is "not found", exactly as unknown ones (no existence leak); an auditor is FORBIDDEN.
  */
 export class VillageCommandHandler {
   constructor(
@@ -32,25 +34,31 @@ export class VillageCommandHandler {
     private readonly ids: IdGenerator,
   ) {}
 
-  async register(input: RegisterVillageInput, actor: Actor): Promise<VillageOutcome> {
+  async register(input: RegisterVillageInput, actor: Actor, scope: ProvinceScope): Promise<VillageOutcome> {
+    scope.assertCanWrite();
     const villageId = this.ids.next();
     const datesOk = isLocalDate(input.registeredOn);
+    const commune = datesOk ? await this.reads.findUnit('COMMUNE', input.communeCode, input.registeredOn) : null;
     const lookups = {
-      communeInForce: datesOk && (await this.reads.findUnit('COMMUNE', input.communeCode, input.registeredOn)) !== null,
+      communeInForce: commune !== null && scope.canSee(commune.provinceCode),
       nameTaken: await this.reads.isVillageNameTaken(input.communeCode, input.name, null),
     };
     return this.execute({ ...input, type: 'RegisterVillage', villageId, lookups }, input.registeredOn, actor, undefined);
   }
 
-  async rename(villageId: string, name: string, renamedOn: string, actor: Actor, expectedRevision?: number): Promise<VillageOutcome> {
+  async rename(villageId: string, name: string, renamedOn: string, actor: Actor, scope: ProvinceScope, expectedRevision?: number): Promise<VillageOutcome> {
+    scope.assertCanWrite();
     if (!isUuid(villageId)) return { ok: false, error: VillageErrors.notFound() };
-    const [current] = await this.reads.findVillages([villageId]);
+    const [current] = await this.reads.findVillages([villageId], scope);
+    if (!current && scope.restricted) return { ok: false, error: VillageErrors.notFound() };
     const nameTaken = current ? await this.reads.isVillageNameTaken(current.communeCode, name, villageId) : false;
     return this.execute({ type: 'RenameVillage', villageId, name, renamedOn, lookups: { nameTaken } }, renamedOn, actor, expectedRevision);
   }
 
-  async retire(villageId: string, retiredOn: string, reason: string | null, actor: Actor, expectedRevision?: number): Promise<VillageOutcome> {
+  async retire(villageId: string, retiredOn: string, reason: string | null, actor: Actor, scope: ProvinceScope, expectedRevision?: number): Promise<VillageOutcome> {
+    scope.assertCanWrite();
     if (!isUuid(villageId)) return { ok: false, error: VillageErrors.notFound() };
+    if (scope.restricted && (await this.reads.findVillages([villageId], scope)).length === 0) return { ok: false, error: VillageErrors.notFound() };
     return this.execute({ type: 'RetireVillage', villageId, retiredOn, reason }, retiredOn, actor, expectedRevision);
   }
 
