@@ -4,6 +4,7 @@ import { eventually } from '@cdtt/event-sourcing/testing';
 import { toGlobalId } from '@cdtt/platform';
 import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness } from './security-harness';
 import { MUTATIONS } from './teams-e2e.queries';
+import { TestGeography } from './test-geography';
 
 export type Role = 'ADMIN' | 'AUDITOR' | 'PORTAL_A' | 'PORTAL_B';
 export type Side = 'A' | 'B';
@@ -139,39 +140,16 @@ export class AuthorizationWorld {
     return commune;
   }
 
-  private async append(streamName: string, type: string, data: unknown): Promise<void> {
-    const id = uuidv7();
-    const metadata = { correlationId: id, causationId: null, actor: { clientId: 'authz-e2e', role: 'ADMIN' }, effectiveAt: `${this.year}-01-01T00:00:00.000Z` };
-    await this.h.runtime.eventStore.appendToStream(streamName, [{ id, type, schemaVersion: 1, data, metadata }]);
+  private get geography(): TestGeography {
+    return new TestGeography(this.h.runtime.eventStore, this.year, 'authz-e2e', 'Authz');
   }
 
   private recordUnit(level: 'PROVINCE' | 'COMMUNE', code: string, province: string): Promise<void> {
     this.unitKeys.push(`${level}:${code}:${this.year}-01-01`);
-    return this.append(`adminunit-${uuidv7()}`, 'AdministrativeUnitRecorded', {
-      level,
-      code,
-      name: `Authz ${code}`,
-      fullName: `Authz ${code}`,
-      nameEn: `Authz ${code}`,
-      type: level === 'PROVINCE' ? 'Tỉnh' : 'Xã',
-      parentCode: level === 'PROVINCE' ? null : province,
-      provinceCode: province,
-      validFrom: `${this.year}-01-01`,
-      validTo: `${this.year + 1}-01-01`,
-      source: 'authz-e2e',
-    });
+    return this.geography.recordUnit(level, code, province);
   }
 
   private async recordVillage(communeCode: string): Promise<string> {
-    const villageId = uuidv7();
-    await this.append(`village-${villageId}`, 'VillageRegistered', {
-      villageId,
-      communeCode,
-      name: `Thôn ${villageId.slice(-6)}`,
-      kind: 'THON',
-      households: 50,
-      registeredOn: `${this.year}-01-01`,
-    });
-    return toGlobalId('Village', villageId);
+    return toGlobalId('Village', await this.geography.registerVillage(communeCode));
   }
 }

@@ -3,10 +3,10 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { uuidv7 } from '@cdtt/event-sourcing';
 import { eventually } from '@cdtt/event-sourcing/testing';
 import { loadConfig, openRuntime, toGlobalId, type Runtime } from '@cdtt/platform';
 import { AppModule } from '../../../apps/api/src/app.module';
+import { TestGeography } from './test-geography';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/projector';
 
 export interface GqlResponse {
@@ -82,38 +82,15 @@ export class TeamsE2eWorld {
     return response.body as GqlResponse;
   }
 
-  private async append(streamName: string, type: string, data: unknown): Promise<void> {
-    const id = uuidv7();
-    const metadata = { correlationId: id, causationId: null, actor: { clientId: 'teams-e2e', role: 'ADMIN' }, effectiveAt: `${this.year}-01-01T00:00:00.000Z` };
-    await this.runtime.eventStore.appendToStream(streamName, [{ id, type, schemaVersion: 1, data, metadata }]);
+  private get geography(): TestGeography {
+    return new TestGeography(this.runtime.eventStore, this.year, 'teams-e2e', 'E2E');
   }
 
   private recordUnit(level: 'PROVINCE' | 'COMMUNE', code: string): Promise<void> {
-    return this.append(`adminunit-${uuidv7()}`, 'AdministrativeUnitRecorded', {
-      level,
-      code,
-      name: `E2E ${code}`,
-      fullName: `E2E ${code}`,
-      nameEn: `E2E ${code}`,
-      type: level === 'PROVINCE' ? 'Tỉnh' : 'Xã',
-      parentCode: level === 'PROVINCE' ? null : this.province,
-      provinceCode: this.province,
-      validFrom: `${this.year}-01-01`,
-      validTo: `${this.year + 1}-01-01`,
-      source: 'teams-e2e',
-    });
+    return this.geography.recordUnit(level, code, this.province);
   }
 
-  private async registerVillage(communeCode: string): Promise<string> {
-    const villageId = uuidv7();
-    await this.append(`village-${villageId}`, 'VillageRegistered', {
-      villageId,
-      communeCode,
-      name: `Thôn ${villageId.slice(-6)}`,
-      kind: 'THON',
-      households: 50,
-      registeredOn: `${this.year}-01-01`,
-    });
-    return villageId;
+  private registerVillage(communeCode: string): Promise<string> {
+    return this.geography.registerVillage(communeCode);
   }
 }

@@ -1,0 +1,193 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { uuidv7 } from '@cdtt/event-sourcing';
+import { eventually } from '@cdtt/event-sourcing/testing';
+import { toGlobalId } from '@cdtt/platform';
+import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness } from './security-harness';
+
+const PAYLOAD = 'version userErrors { code field message }';
+
+/** Every mutation of the schema with a cheap payload selection (the budget is per client). */
+export const LEAN_MUTATIONS = {
+  establishTeam: `mutation($input: EstablishTeamInput!) { establishTeam(input: $input) { team { id } ${PAYLOAD} } }`,
+  addTeamMember: `mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { personId team { id } ${PAYLOAD} } }`,
+  changeTeamMemberRole: `mutation($input: ChangeTeamMemberRoleInput!) { changeTeamMemberRole(input: $input) { team { id } ${PAYLOAD} } }`,
+  removeTeamMember: `mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { team { id } ${PAYLOAD} } }`,
+  renameTeam: `mutation($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } ${PAYLOAD} } }`,
+  changeTeamCoverage: `mutation($input: ChangeTeamCoverageInput!) { changeTeamCoverage(input: $input) { team { id } ${PAYLOAD} } }`,
+  reissueTeamDecision: `mutation($input: ReissueTeamDecisionInput!) { reissueTeamDecision(input: $input) { team { id } ${PAYLOAD} } }`,
+  dissolveTeam: `mutation($input: DissolveTeamInput!) { dissolveTeam(input: $input) { team { id } ${PAYLOAD} } }`,
+  forgetPerson: `mutation($input: ForgetPersonInput!) { forgetPerson(input: $input) { personId ${PAYLOAD} } }`,
+  registerVillage: `mutation($input: RegisterVillageInput!) { registerVillage(input: $input) { village { id } ${PAYLOAD} } }`,
+  renameVillage: `mutation($input: RenameVillageInput!) { renameVillage(input: $input) { village { id } ${PAYLOAD} } }`,
+  retireVillage: `mutation($input: RetireVillageInput!) { retireVillage(input: $input) { village { id } ${PAYLOAD} } }`,
+  registerApiClient: `mutation($input: RegisterApiClientInput!) { registerApiClient(input: $input) { apiClient { clientId } ${PAYLOAD} } }`,
+  rotateApiClientSecret: `mutation($input: RotateApiClientSecretInput!) { rotateApiClientSecret(input: $input) { apiClient { clientId } ${PAYLOAD} } }`,
+  revokeApiClient: `mutation($input: RevokeApiClientInput!) { revokeApiClient(input: $input) { apiClient { clientId } ${PAYLOAD} } }`,
+} as const;
+
+export type LeanMutation = keyof typeof LEAN_MUTATIONS;
+
+export interface LeanPayload {
+  team?: { id: string } | null;
+  village?: { id: string } | null;
+  apiClient?: { clientId: string } | null;
+  personId?: string | null;
+  version: number | null;
+  userErrors: Array<{ code: string; field: string[] | null; message: string }>;
+}
+
+/** Every code docs/errors.md lists (the first cell of a table row). */
+export function documentedCodes(): Set<string> {
+  const text = readFileSync(join(__dirname, '../../../docs/errors.md'), 'utf8');
+  return new Set([...text.matchAll(/^\| `([A-Z][A-Z0-9_]*)`/gm)].map((m) => m[1] ?? ''));
+}
+
+/**
+ * The security harness (a bootstrap admin of this run, whose client id is the actor of every event
+ * these tests write) with a province and commune of its own in force in one year only, a village
+ * and a team with a leader and a member.
+ */
+export class HostileWorld {
+  h!: SecurityHarness;
+  token!: string;
+  readonly province: string;
+  commune!: string;
+  villages: string[] = [];
+  team!: string;
+  leader!: string;
+  member!: string;
+  private readonly unitKeys: string[] = [];
+
+  constructor(
+    readonly year: number,
+    province: string,
+  ) {
+    this.province = province;
+  }
+
+  date(monthDay: string): string {
+    return `${this.year}-${monthDay}`;
+  }
+
+  get actor(): string {
+    return this.h.admin.clientId;
+  }
+
+  async open(villageCount = 2): Promise<void> {
+    process.env.PERSONAL_DATA_MASTER_KEY ??= randomBytes(32).toString('base64');
+    this.h = await openSecurityHarness();
+    this.commune = `${this.province}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+    await this.recordUnit('PROVINCE', this.province);
+    await this.recordUnit('COMMUNE', this.commune);
+    for (let i = 0; i < villageCount; i += 1) this.villages.push(await this.recordVillage());
+    const head = await this.h.runtime.eventStore.headPosition();
+    await eventually(async () => {
+      const rows = await this.h.runtime.dataSource.query<Array<{ n: number }>>(
+        'SELECT count(*)::int AS n FROM projection_checkpoints WHERE name = ANY($1) AND position >= $2',
+        [['teams_v1', 'villages_v1'], head],
+      );
+      if (rows[0]?.n !== 2) throw new Error('projections not caught up');
+    }, 110_000);
+    this.token = await this.h.token(this.h.admin.clientId, this.h.admin.secret);
+  }
+
+  /** A team serving the first village, with a leader and a member. */
+  async openTeam(): Promise<void> {
+    const established = await this.ok('establishTeam', this.establishInput(`Tổ ${uuidv7().slice(-6)}`));
+    this.team = established.team?.id ?? '';
+    this.leader = (await this.ok('addTeamMember', { teamId: this.team, role: 'LEADER', effectiveDate: this.date('02-01'), person: this.person('Trần Văn Trưởng') })).personId ?? '';
+    this.member = (await this.ok('addTeamMember', { teamId: this.team, role: 'MEMBER', effectiveDate: this.date('02-01'), person: this.person('Lê Thị Viên') })).personId ?? '';
+  }
+
+  async close(): Promise<void> {
+    await this.h?.runtime.dataSource.query('DELETE FROM team_admin_units_v1 WHERE unit_key = ANY($1)', [this.unitKeys]);
+    await this.h?.close();
+  }
+
+  gql(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
+    return this.h.graphql(query, this.token, variables);
+  }
+
+  mutate(name: LeanMutation, input: unknown): Promise<GraphqlAnswer> {
+    return this.gql(LEAN_MUTATIONS[name], { input });
+  }
+
+  async ok(name: LeanMutation, input: Record<string, unknown>): Promise<LeanPayload> {
+    const answer = await this.mutate(name, input);
+    const payload = answer.body.data?.[name] as LeanPayload | undefined;
+    if (answer.body.errors || !payload || payload.userErrors.length > 0) throw new Error(`${name}: ${JSON.stringify(answer.body)}`);
+    return payload;
+  }
+
+  /** A client to rotate and revoke (never the admin this world acts as). */
+  async victimClient(): Promise<string> {
+    const answer = await this.gql(REGISTER, { input: { name: `Nạn nhân ${uuidv7().slice(-6)}`, role: 'AUDITOR', provinceCodes: [] } });
+    const payload = (answer.body.data as { registerApiClient: { apiClient: { clientId: string } | null } }).registerApiClient;
+    if (!payload.apiClient) throw new Error(`register victim: ${JSON.stringify(answer.body)}`);
+    return payload.apiClient.clientId;
+  }
+
+  /** Events this run's admin wrote, in all or in one stream. */
+  async eventsByActor(streamName?: string): Promise<number> {
+    const rows = await this.h.runtime.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM event_store.events WHERE metadata->'actor'->>'clientId' = $1 AND ($2::text IS NULL OR stream_name = $2)`,
+      [this.actor, streamName ?? null],
+    );
+    return rows[0]?.n ?? -1;
+  }
+
+  async eventsInStream(streamName: string): Promise<number> {
+    const rows = await this.h.runtime.dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM event_store.events WHERE stream_name = $1', [streamName]);
+    return rows[0]?.n ?? -1;
+  }
+
+  decision(date = this.date('02-01')): Record<string, string> {
+    return { number: '45/QĐ-UBND', date, issuingCommuneCode: this.commune, signerName: 'Nguyễn Văn Chủ', signerTitle: 'Chủ tịch UBND' };
+  }
+
+  establishInput(name: string, villageIds: string[] = [this.villages[0] ?? '']): Record<string, unknown> {
+    return { communeCode: this.commune, villageIds, name, level: 'VILLAGE', decision: this.decision(), effectiveDate: this.date('02-01') };
+  }
+
+  person(fullName: string): Record<string, unknown> {
+    return { fullName, phone: '0912345678', birthYear: null, gender: 'MALE', youthUnionSince: null };
+  }
+
+  private async append(streamName: string, type: string, data: unknown): Promise<void> {
+    const id = uuidv7();
+    const metadata = { correlationId: id, causationId: null, actor: { clientId: 'hostile-e2e', role: 'ADMIN' }, effectiveAt: `${this.year}-01-01T00:00:00.000Z` };
+    await this.h.runtime.eventStore.appendToStream(streamName, [{ id, type, schemaVersion: 1, data, metadata }]);
+  }
+
+  private recordUnit(level: 'PROVINCE' | 'COMMUNE', code: string): Promise<void> {
+    this.unitKeys.push(`${level}:${code}:${this.year}-01-01`);
+    return this.append(`adminunit-${uuidv7()}`, 'AdministrativeUnitRecorded', {
+      level,
+      code,
+      name: `Hostile ${code}`,
+      fullName: `Hostile ${code}`,
+      nameEn: `Hostile ${code}`,
+      type: level === 'PROVINCE' ? 'Tỉnh' : 'Xã',
+      parentCode: level === 'PROVINCE' ? null : this.province,
+      provinceCode: this.province,
+      validFrom: `${this.year}-01-01`,
+      validTo: `${this.year + 1}-01-01`,
+      source: 'hostile-e2e',
+    });
+  }
+
+  private async recordVillage(): Promise<string> {
+    const villageId = uuidv7();
+    await this.append(`village-${villageId}`, 'VillageRegistered', {
+      villageId,
+      communeCode: this.commune,
+      name: `Thôn ${villageId.slice(-6)}`,
+      kind: 'THON',
+      households: 50,
+      registeredOn: `${this.year}-01-01`,
+    });
+    return toGlobalId('Village', villageId);
+  }
+}
