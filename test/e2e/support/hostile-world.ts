@@ -5,6 +5,7 @@ import { uuidv7 } from '@cdtt/event-sourcing';
 import { eventually } from '@cdtt/event-sourcing/testing';
 import { toGlobalId } from '@cdtt/platform';
 import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness } from './security-harness';
+import { TestGeography } from './test-geography';
 
 const PAYLOAD = 'version userErrors { code field message }';
 
@@ -79,9 +80,11 @@ export class HostileWorld {
     process.env.PERSONAL_DATA_MASTER_KEY ??= randomBytes(32).toString('base64');
     this.h = await openSecurityHarness();
     this.commune = `${this.province}${String(randomInt(0, 1000)).padStart(3, '0')}`;
-    await this.recordUnit('PROVINCE', this.province);
-    await this.recordUnit('COMMUNE', this.commune);
-    for (let i = 0; i < villageCount; i += 1) this.villages.push(await this.recordVillage());
+    const geography = new TestGeography(this.h.runtime.eventStore, this.year, 'hostile-e2e', 'Hostile');
+    await geography.recordUnit('PROVINCE', this.province, this.province);
+    await geography.recordUnit('COMMUNE', this.commune, this.province);
+    this.unitKeys.push(`PROVINCE:${this.province}:${this.year}-01-01`, `COMMUNE:${this.commune}:${this.year}-01-01`);
+    for (let i = 0; i < villageCount; i += 1) this.villages.push(toGlobalId('Village', await geography.registerVillage(this.commune)));
     const head = await this.h.runtime.eventStore.headPosition();
     await eventually(async () => {
       const rows = await this.h.runtime.dataSource.query<Array<{ n: number }>>(
@@ -153,41 +156,5 @@ export class HostileWorld {
 
   person(fullName: string): Record<string, unknown> {
     return { fullName, phone: '0912345678', birthYear: null, gender: 'MALE', youthUnionSince: null };
-  }
-
-  private async append(streamName: string, type: string, data: unknown): Promise<void> {
-    const id = uuidv7();
-    const metadata = { correlationId: id, causationId: null, actor: { clientId: 'hostile-e2e', role: 'ADMIN' }, effectiveAt: `${this.year}-01-01T00:00:00.000Z` };
-    await this.h.runtime.eventStore.appendToStream(streamName, [{ id, type, schemaVersion: 1, data, metadata }]);
-  }
-
-  private recordUnit(level: 'PROVINCE' | 'COMMUNE', code: string): Promise<void> {
-    this.unitKeys.push(`${level}:${code}:${this.year}-01-01`);
-    return this.append(`adminunit-${uuidv7()}`, 'AdministrativeUnitRecorded', {
-      level,
-      code,
-      name: `Hostile ${code}`,
-      fullName: `Hostile ${code}`,
-      nameEn: `Hostile ${code}`,
-      type: level === 'PROVINCE' ? 'Tỉnh' : 'Xã',
-      parentCode: level === 'PROVINCE' ? null : this.province,
-      provinceCode: this.province,
-      validFrom: `${this.year}-01-01`,
-      validTo: `${this.year + 1}-01-01`,
-      source: 'hostile-e2e',
-    });
-  }
-
-  private async recordVillage(): Promise<string> {
-    const villageId = uuidv7();
-    await this.append(`village-${villageId}`, 'VillageRegistered', {
-      villageId,
-      communeCode: this.commune,
-      name: `Thôn ${villageId.slice(-6)}`,
-      kind: 'THON',
-      households: 50,
-      registeredOn: `${this.year}-01-01`,
-    });
-    return toGlobalId('Village', villageId);
   }
 }
