@@ -4,7 +4,7 @@ import { parseSigningKeys, type SigningKey } from '../security/tokens/signing-ke
 export interface AuthConfig {
   /** From AUTH_SIGNING_KEYS, the first signs; null = a generated key file under DATA_DIR (never in production). */
   readonly signingKeys: readonly SigningKey[] | null;
-  /** AUTH_REQUIRED: refuse /graphql calls without a token (false keeps the anonymous admin for now). */
+  /** AUTH_REQUIRED: refuse /graphql calls without a token (default: true in production, else false). */
   readonly required: boolean;
   /** An admin client registered at start when absent, so a fresh deployment can mint credentials. */
   readonly bootstrapAdmin: { readonly clientId: string; readonly secret: string } | null;
@@ -85,7 +85,9 @@ function authConfig(text: (name: string) => string | null, production: boolean, 
   if (rawKeys === null && production) {
     problems.push('AUTH_SIGNING_KEYS is required when NODE_ENV=production (e.g. k1:<base64 of 32 random bytes>)');
   }
-  const required = boolean(text('AUTH_REQUIRED') ?? 'false', 'AUTH_REQUIRED', problems);
+  // Secure where it matters: production refuses anonymous calls unless told otherwise; elsewhere
+  // (a laptop, the embedded default, tests) the anonymous admin keeps a first session simple.
+  const required = boolean(text('AUTH_REQUIRED') ?? (production ? 'true' : 'false'), 'AUTH_REQUIRED', problems);
   const clientId = text('BOOTSTRAP_ADMIN_CLIENT_ID')?.toLowerCase() ?? null;
   const secret = text('BOOTSTRAP_ADMIN_SECRET');
   if ((clientId === null) !== (secret === null)) {

@@ -57,6 +57,12 @@ describe('loadConfig: authentication', () => {
     expect(loadConfig({ NODE_ENV: 'production', AUTH_SIGNING_KEYS: `k1:${secret()}` }).production).toBe(true);
   });
 
+  it('requires a token by default in production, unless told otherwise', () => {
+    const keys = `k1:${secret()}`;
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SIGNING_KEYS: keys }).auth.required).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SIGNING_KEYS: keys, AUTH_REQUIRED: 'false' }).auth.required).toBe(false);
+  });
+
   it('reads AUTH_REQUIRED and the bootstrap admin, never echoing its secret', () => {
     const config = loadConfig({ AUTH_REQUIRED: 'true', BOOTSTRAP_ADMIN_CLIENT_ID: '0190B9F0-0000-7000-8000-000000000001', BOOTSTRAP_ADMIN_SECRET: 'a'.repeat(43) });
     expect(config.auth).toMatchObject({ required: true, bootstrapAdmin: { clientId: '0190b9f0-0000-7000-8000-000000000001', secret: 'a'.repeat(43) } });
