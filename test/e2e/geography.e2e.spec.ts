@@ -4,11 +4,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { eventually } from '@cdtt/event-sourcing/testing';
 import { importAdminUnits } from '@cdtt/geography';
 import { loadConfig, openRuntime, type Runtime } from '@cdtt/platform';
 import { AppModule } from '../../apps/api/src/app.module';
 import { startProjector, type RunningProjector } from '../../apps/projector/src/projector';
+import { waitForProjections } from './support/catch-up';
 
 /** The geography lib's small fixture tree (data, not code): provinces 97/98, which no real unit uses. */
 const FIXTURE_FOLDER = resolve(__dirname, '../../libs/geography/src/application/import/fixtures/admin-units');
@@ -39,16 +39,9 @@ describe('geography API over HTTP', () => {
   beforeAll(async () => {
     runtime = await openRuntime(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, RUN_PROJECTOR: 'false' }), 'cdtt-geography-e2e');
     await importAdminUnits(runtime.eventStore, FIXTURE_FOLDER);
-    const head = await runtime.eventStore.headPosition();
     projector = await startProjector(runtime);
     // The shared log may be long (the real import): let the geography projections catch up first.
-    await eventually(async () => {
-      const rows = await runtime.dataSource.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM projection_checkpoints WHERE name = ANY($1) AND position >= $2`,
-        [['admin_units_v1', 'admin_unit_successions_v1', 'villages_v1'], head],
-      );
-      expect(rows[0]?.n).toBe(3);
-    }, 90_000);
+    await waitForProjections(runtime, ['admin_units_v1', 'admin_unit_successions_v1', 'villages_v1'], 90_000);
     app = await NestFactory.create(AppModule.register(runtime), { logger: false });
     await app.init();
   }, 120_000);

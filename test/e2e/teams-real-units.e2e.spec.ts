@@ -6,12 +6,12 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { eventually } from '@cdtt/event-sourcing/testing';
 import { importAdminUnits } from '@cdtt/geography';
 import { loadConfig, openRuntime, type Runtime } from '@cdtt/platform';
 import { AppModule } from '../../apps/api/src/app.module';
 import { startProjector, type RunningProjector } from '../../apps/projector/src/projector';
 import { MUTATIONS, STATISTICS_FIELDS, type PayloadShape } from './support/teams-e2e.queries';
+import { waitForProjections } from './support/catch-up';
 
 const REAL_FOLDER = process.env.ADMIN_UNITS_DIR ?? resolve(process.cwd(), '..', 'shared', 'data', 'admin-units');
 /** Its own database: the 25k imported events must not make every other suite's projections replay them. */
@@ -61,15 +61,8 @@ type Stats = Record<string, number | string | null>;
     process.env.PERSONAL_DATA_MASTER_KEY ??= randomBytes(32).toString('base64');
     runtime = await openRuntime(loadConfig({ DATABASE_URL: url.toString(), RUN_PROJECTOR: 'false' }), 'teams-real-e2e');
     await importAdminUnits(runtime.eventStore, REAL_FOLDER);
-    const head = await runtime.eventStore.headPosition();
     projector = await startProjector(runtime);
-    await eventually(async () => {
-      const rows = await runtime.dataSource.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM projection_checkpoints WHERE name IN ('teams_v1', 'villages_v1', 'admin_units_v1') AND position >= $1`,
-        [head],
-      );
-      expect(rows[0]?.n).toBe(3);
-    }, 90_000);
+    await waitForProjections(runtime, ['teams_v1', 'villages_v1', 'admin_units_v1'], 90_000);
     app = await NestFactory.create(AppModule.register(runtime), { logger: false });
     await app.init();
   }, 120_000);

@@ -1,10 +1,10 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { uuidv7 } from '@cdtt/event-sourcing';
-import { eventually } from '@cdtt/event-sourcing/testing';
 import { toGlobalId } from '@cdtt/platform';
 import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness } from './security-harness';
 import { MUTATIONS } from './teams-e2e.queries';
 import { TestGeography } from './test-geography';
+import { waitForProjections } from './catch-up';
 
 export type Role = 'ADMIN' | 'AUDITOR' | 'PORTAL_A' | 'PORTAL_B';
 export type Side = 'A' | 'B';
@@ -59,14 +59,7 @@ export class AuthorizationWorld {
     const communes: Record<Side, string> = { A: await this.recordProvince('A'), B: await this.recordProvince('B') };
     const villages = new Map<Side, [string, string]>();
     for (const side of ['A', 'B'] as const) villages.set(side, [await this.recordVillage(communes[side]), await this.recordVillage(communes[side])]);
-    const head = await this.h.runtime.eventStore.headPosition();
-    await eventually(async () => {
-      const rows = await this.h.runtime.dataSource.query<Array<{ n: number }>>(
-        'SELECT count(*)::int AS n FROM projection_checkpoints WHERE name = ANY($1) AND position >= $2',
-        [['teams_v1', 'villages_v1'], head],
-      );
-      if (rows[0]?.n !== 2) throw new Error('projections not caught up');
-    }, 110_000);
+    await waitForProjections(this.h.runtime, ['teams_v1', 'villages_v1'], 110_000);
     this.tokens.set('ADMIN', await this.h.token(this.h.admin.clientId, this.h.admin.secret));
     this.tokens.set('PORTAL_A', await this.client('PORTAL', [this.codes.A]));
     this.tokens.set('PORTAL_B', await this.client('PORTAL', [this.codes.B]));

@@ -2,10 +2,10 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidv7 } from '@cdtt/event-sourcing';
-import { eventually } from '@cdtt/event-sourcing/testing';
 import { toGlobalId } from '@cdtt/platform';
 import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness } from './security-harness';
 import { TestGeography } from './test-geography';
+import { waitForProjections } from './catch-up';
 
 const PAYLOAD = 'version userErrors { code field message }';
 
@@ -85,14 +85,7 @@ export class HostileWorld {
     await geography.recordUnit('COMMUNE', this.commune, this.province);
     this.unitKeys.push(`PROVINCE:${this.province}:${this.year}-01-01`, `COMMUNE:${this.commune}:${this.year}-01-01`);
     for (let i = 0; i < villageCount; i += 1) this.villages.push(toGlobalId('Village', await geography.registerVillage(this.commune)));
-    const head = await this.h.runtime.eventStore.headPosition();
-    await eventually(async () => {
-      const rows = await this.h.runtime.dataSource.query<Array<{ n: number }>>(
-        'SELECT count(*)::int AS n FROM projection_checkpoints WHERE name = ANY($1) AND position >= $2',
-        [['teams_v1', 'villages_v1'], head],
-      );
-      if (rows[0]?.n !== 2) throw new Error('projections not caught up');
-    }, 110_000);
+    await waitForProjections(this.h.runtime, ['teams_v1', 'villages_v1'], 110_000);
     this.token = await this.h.token(this.h.admin.clientId, this.h.admin.secret);
   }
 

@@ -3,11 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { eventually } from '@cdtt/event-sourcing/testing';
 import { loadConfig, openRuntime, toGlobalId, type Runtime } from '@cdtt/platform';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { TestGeography } from './test-geography';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/projector';
+import { waitForProjections } from './catch-up';
 
 export interface GqlResponse {
   data?: Record<string, unknown> | null;
@@ -54,16 +54,9 @@ export class TeamsE2eWorld {
       for (let i = 0; i < villagesPerCommune; i += 1) ids.push(await this.registerVillage(code));
       villages.push(ids);
     }
-    const head = await this.runtime.eventStore.headPosition();
     this.projector = await startProjector(this.runtime);
     // The shared log may be long (a real import): let the projections catch up first.
-    await eventually(async () => {
-      const rows = await this.runtime.dataSource.query<Array<{ n: number }>>(
-        'SELECT count(*)::int AS n FROM projection_checkpoints WHERE name = ANY($1) AND position >= $2',
-        [['teams_v1', 'villages_v1'], head],
-      );
-      if (rows[0]?.n !== 2) throw new Error('projections not caught up');
-    }, 110_000);
+    await waitForProjections(this.runtime, ['teams_v1', 'villages_v1'], 110_000);
     this.app = await NestFactory.create(AppModule.register(this.runtime), { logger: false });
     await this.app.init();
     return villages.map((ids) => ids.map((id) => toGlobalId('Village', id)));
