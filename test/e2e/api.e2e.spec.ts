@@ -33,7 +33,7 @@ describe('API over HTTP', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    runtime = await openRuntime(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, RUN_PROJECTOR: 'false' }), 'cdtt-e2e');
+    runtime = await openRuntime(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE, RUN_PROJECTOR: 'false' }), 'cdtt-e2e');
     app = await NestFactory.create(AppModule.register(runtime), { logger: false });
     await app.init();
   });

@@ -37,7 +37,7 @@ describe('geography API over HTTP', () => {
     gql(`mutation($input: RegisterVillageInput!) { registerVillage(input: $input) { ${VILLAGE_FIELDS} } }`, { input });
 
   beforeAll(async () => {
-    runtime = await openRuntime(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, RUN_PROJECTOR: 'false' }), 'cdtt-geography-e2e');
+    runtime = await openRuntime(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE, RUN_PROJECTOR: 'false' }), 'cdtt-geography-e2e');
     await importAdminUnits(runtime.eventStore, FIXTURE_FOLDER);
     projector = await startProjector(runtime);
     // The shared log may be long (the real import): let the geography projections catch up first.

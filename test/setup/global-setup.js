@@ -11,6 +11,8 @@ module.exports = async function globalSetup() {
   const address = server.getServerConn();
   process.env.DATABASE_URL = `postgres://postgres@${address}/postgres`;
   process.env.EMBEDDED_POSTGRES = '1';
+  // PGlite has one backend: a pool larger than one interleaves the wire protocol of its clients.
+  process.env.DATABASE_POOL_SIZE = '1';
   globalThis.__embeddedPostgres = { db, server };
   console.log(`\n[test] no DATABASE_URL: using embedded PostgreSQL (PGlite) at ${address}`);
 };
