@@ -23,6 +23,8 @@ const moduleNameMapper = {
   '^@cdtt/platform$': '<rootDir>/libs/platform/src/index.ts',
   '^@cdtt/geography$': '<rootDir>/libs/geography/src/index.ts',
   '^@cdtt/teams$': '<rootDir>/libs/teams/src/index.ts',
+  '^@cdtt/fieldwork$': '<rootDir>/libs/fieldwork/src/index.ts',
+  '^@cdtt/reporting$': '<rootDir>/libs/reporting/src/index.ts',
 };
 
 const project = (name, suffix) => ({

@@ -20,6 +20,7 @@ export * from './runtime/event-store.factory';
 export * from './runtime/runtime';
 export { ProjectionStatusResolver } from './projections/projection-status.resolver';
 export * from './time/effective-at';
+export * from './time/period';
 export * from './platform.tokens';
 export { PlatformModule } from './platform.module';
 export { UserErrorType, userErrorsOf } from './graphql/user-error.type';
