@@ -62,3 +62,6 @@ export interface MeasureUnit {
 export interface FieldworkFigures {
   measures(unit: MeasureUnit, period: Period, scope: ProvinceScope): Promise<ReadonlyMap<string, number> | null>;
 }
+
+/** DI token under which the field-work module provides its `FieldworkFigures`. */
+export const FIELDWORK_FIGURES = Symbol('FIELDWORK_FIGURES');
