@@ -25,6 +25,7 @@ const moduleNameMapper = {
   '^@cdtt/teams$': '<rootDir>/libs/teams/src/index.ts',
   '^@cdtt/fieldwork$': '<rootDir>/libs/fieldwork/src/index.ts',
   '^@cdtt/reporting$': '<rootDir>/libs/reporting/src/index.ts',
+  '^@cdtt/synthetic$': '<rootDir>/libs/synthetic/src/index.ts',
 };
 
 const project = (name, suffix) => ({

@@ -5,6 +5,14 @@ import { Idempotency1764300000500 } from './1764300000500-idempotency';
 import { Geography1764300001000 } from './1764300001000-geography';
 import { Teams1764300002000 } from './1764300002000-teams';
 import { Security1764300003000 } from './1764300003000-security';
+import { Fieldwork1764304000000 } from './1764304000000-fieldwork';
+import { Reporting1764305000010 } from './1764305000010-reporting';
+import { RegisteredOperations1764307000010 } from './1764307000010-registered-operations';
+import { RateLimits1764307000020 } from './1764307000020-rate-limits';
+import { AuditIndex1764306000010 } from './1764306000010-audit-index';
+import { RecordedHistory1764306000020 } from './1764306000020-recorded-history';
+import { Reorganisation1764308000001 } from './1764308000001-reorganisation';
+import { TeamVisibleProvinces1764308000101 } from './1764308000101-team-visible-provinces';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -19,4 +27,12 @@ export const allMigrations: MigrationClass[] = [
   Geography1764300001000,
   Teams1764300002000,
   Security1764300003000,
+  Fieldwork1764304000000,
+  Reporting1764305000010,
+  AuditIndex1764306000010,
+  RecordedHistory1764306000020,
+  RegisteredOperations1764307000010,
+  RateLimits1764307000020,
+  Reorganisation1764308000001,
+  TeamVisibleProvinces1764308000101,
 ];

@@ -2,7 +2,7 @@ import { uuidv7 } from '@cdtt/event-sourcing';
 import { GeographyReadService } from '@cdtt/geography';
 import { fromGlobalId, ProvinceScope, toGlobalId } from '@cdtt/platform';
 import { TeamReadService } from '@cdtt/teams';
-import { expectedOutcome, READS, WRITES, type Operation, type Target } from './support/authorization-operations';
+import { expectedOutcome, PEOPLE_WRITES, READS, WRITES, type Operation, type Target } from './support/authorization-operations';
 import { ALL_MUTATIONS, AuthorizationWorld, type Role } from './support/authorization-world';
 
 jest.setTimeout(120_000);
@@ -10,8 +10,10 @@ jest.setTimeout(120_000);
 const ROLES: readonly Role[] = ['ADMIN', 'AUDITOR', 'PORTAL_A', 'PORTAL_B'];
 
 /** Every row of the matrix: role × operation × target, with the outcome the rules give. */
+const OPERATIONS: readonly Operation[] = [...READS, ...WRITES, ...PEOPLE_WRITES];
+
 const ROWS = ROLES.flatMap((role) =>
-  [...READS, ...WRITES].flatMap((op: Operation) =>
+  OPERATIONS.flatMap((op: Operation) =>
     op.targets.map((target: Target) => ({ role, op, target, expected: expectedOutcome(role, op, target) })),
   ),
 );
@@ -32,7 +34,7 @@ describe('authorization matrix', () => {
   });
 
   it('has a row for every role, operation and target', () => {
-    expect(ROWS).toHaveLength(ROLES.length * [...READS, ...WRITES].reduce((n, op) => n + op.targets.length, 0));
+    expect(ROWS).toHaveLength(ROLES.length * OPERATIONS.reduce((n, op) => n + op.targets.length, 0));
   });
 
   it.each(ROWS.map((row) => [`${row.role} ${row.op.name} on ${row.target} → ${row.expected}`, row] as const))('%s', async (_name, row) => {

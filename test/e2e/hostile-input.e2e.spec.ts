@@ -92,6 +92,8 @@ describe('hostile input over HTTP on every mutation', () => {
       registerApiClient: { name: 'Khách thử', role: 'PORTAL', provinceCodes: ['93'] },
       rotateApiClientSecret: { clientId: victim },
       revokeApiClient: { clientId: victim, reason: 'thử' },
+      setApiClientOperationPolicy: { clientId: victim, registeredOperationsOnly: true },
+      registerApiClientOperation: { clientId: victim, document: 'query Q { health { status } }' },
     };
   };
 

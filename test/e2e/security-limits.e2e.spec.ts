@@ -3,6 +3,9 @@ import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness
 
 const codeOf = (answer: GraphqlAnswer): unknown => answer.body.errors?.[0]?.extensions.code;
 
+
+// The harness opens a runtime and a projector: on a loaded machine that takes more than jest's 5 s.
+jest.setTimeout(60_000);
 /** Hostile requests over real HTTP: each is refused before execution with its documented code. */
 describe('security: GraphQL limits', () => {
   let h: SecurityHarness;
@@ -47,6 +50,15 @@ describe('security: GraphQL limits', () => {
     expect(fine.body.extensions?.cost).toMatchObject({ requested: 1 + 3 * (1 + 3), limit: 10_000 });
   });
 
+  it('refuses a huge page of a real connection (teams(first: 100000)) before it runs', async () => {
+    const answer = await h.graphql('{ teams(first: 100000) { totalCount nodes { id name } } }', portalToken);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: { requested: 100_001, limit: 10_000 } });
+    expect(answer.body.data).toBeUndefined();
+    // Within the cost limit, the connection's own cap (100 a page) still refuses the page size.
+    expect((await h.graphql('{ teams(first: 1000) { totalCount } }', portalToken)).body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a batched (array) body', async () => {
     const response = await request(h.server())
       .post('/graphql')
@@ -79,6 +91,29 @@ describe('security: GraphQL limits', () => {
       expect(answer.body.errors?.[0]?.message).toBe('Cannot query field "statu" on type "Health".');
     }
     expect((await h.graphql(typo, adminToken)).body.errors?.[0]?.message).toContain('Did you mean "status"?');
+  });
+
+  it('strips every kind of suggestion (arguments, enum values, types, input fields) for non-admins', async () => {
+    const teamsByStatus = 'query($s: TeamStatus) { teams(filter: { status: $s }, first: 1) { totalCount } }';
+    // Each typo, and the name a suggestion would reveal.
+    const typos: Array<[string, Record<string, unknown>, string]> = [
+      ['{ teams(frist: 1) { totalCount } }', {}, '"first"'],
+      ['{ teams(first: 1, orderBy: { field: NAMES, direction: ASC }) { totalCount } }', {}, '"NAME"'],
+      ['query($f: TeamFiltr) { teams(filter: $f, first: 1) { totalCount } }', {}, '"TeamFilter"'],
+      ['{ teams(filter: { provinceCod: "01" }, first: 1) { totalCount } }', {}, '"provinceCode"'],
+      [teamsByStatus, { s: 'ACTIV' }, '"ACTIVE"'],
+    ];
+    for (const [query, variables, revealed] of typos) {
+      const admin = await h.graphql(query, adminToken, variables);
+      expect([query, admin.body.errors?.[0]?.message]).toEqual([query, expect.stringContaining(`Did you mean`)]);
+      expect([query, admin.body.errors?.[0]?.message]).toEqual([query, expect.stringContaining(revealed)]);
+      for (const token of [portalToken, undefined]) {
+        const answer = await h.graphql(query, token, variables);
+        expect([query, answer.body.errors?.length]).toEqual([query, 1]);
+        expect([query, answer.body.errors?.[0]?.message]).toEqual([query, expect.not.stringContaining('Did you mean')]);
+        expect([query, answer.body.errors?.[0]?.message]).toEqual([query, expect.not.stringContaining(revealed)]);
+      }
+    }
   });
 
   it('allows introspection to authenticated admins only', async () => {

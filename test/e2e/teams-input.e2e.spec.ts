@@ -22,7 +22,7 @@ describe('teams API input over HTTP', () => {
       ['bad commune code', { ...valid, communeCode: '123' }, 'communeCode'],
       ['empty name', { ...valid, name: '' }, 'name'],
       ['10,000-character name', { ...valid, name: 'x'.repeat(10_000) }, 'name'],
-      ['non-NFC name', { ...valid, name: 'Tổ Hòa Bình'.normalize('NFD') }, 'name'],
+      ['control character in name', { ...valid, name: 'Tổ\u0000Hòa Bình' }, 'name'],
       ['impossible date', { ...valid, effectiveDate: `${world.year}-02-30` }, 'effectiveDate'],
       ['not a date', { ...valid, effectiveDate: '01/02/2025' }, 'effectiveDate'],
       ['long decision number', { ...valid, decision: { ...api.decision(commune, world.date('02-01')), number: '9'.repeat(51) } }, 'decision.number'],
@@ -51,8 +51,11 @@ describe('teams API input over HTTP', () => {
     expect(await api.refused('addTeamMember', { teamId, role: 'LEADER', effectiveDate: world.date('02-01') })).toBe('PERSON_REQUIRED');
     const badPerson = { teamId, person: { ...api.person('Lê Thị Lỗi'), phone: 'call me' }, role: 'LEADER', effectiveDate: world.date('02-01') };
     expect(await api.badInput('addTeamMember', badPerson)).toBe('BAD_USER_INPUT');
-    const nfd = { teamId, person: api.person('Lê Thị Hòa'.normalize('NFD')), role: 'LEADER', effectiveDate: world.date('02-01') };
-    expect(await api.badInput('addTeamMember', nfd)).toBe('BAD_USER_INPUT');
+    const controlled = { teamId, person: api.person('Lê Thị\nHòa'), role: 'LEADER', effectiveDate: world.date('02-01') };
+    expect(await api.badInput('addTeamMember', controlled)).toBe('BAD_USER_INPUT');
+    // Decomposed text is normalised to NFC, not refused (ADR 0005, amended): one name, one spelling.
+    const renamed = await api.ok('renameTeam', { teamId, name: 'Tổ Hòa Bình'.normalize('NFD'), effectiveDate: world.date('02-15') });
+    expect(renamed.team?.name).toBe('Tổ Hòa Bình'.normalize('NFC'));
     expect(await api.badInput('renameTeam', { teamId, name: 'Tổ', effectiveDate: world.date('03-01'), expectedVersion: -1 })).toBe('BAD_USER_INPUT');
     expect(await api.refused('renameTeam', { teamId: 'not-an-id', name: 'Tổ', effectiveDate: world.date('03-01') })).toBe('TEAM_NOT_FOUND');
   });

@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { FieldworkModule } from '@cdtt/fieldwork';
 import { GeographyModule } from '@cdtt/geography';
+import { ReportingModule } from '@cdtt/reporting';
 import { TeamsModule } from '@cdtt/teams';
 import { CostBudget, HealthController, PlatformModule, SecurityModule, type Runtime } from '@cdtt/platform';
 import { graphqlOptions } from './graphql-options';
@@ -29,6 +31,8 @@ export class AppModule {
         }),
         GeographyModule.register(runtime),
         TeamsModule.register(runtime),
+        FieldworkModule.register(runtime),
+        ReportingModule.register(runtime),
       ],
       controllers: [HealthController],
       providers: [...PLATFORM_RESOLVERS],

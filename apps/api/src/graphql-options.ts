@@ -20,6 +20,7 @@ const PUBLIC_CODES = new Set([
   'QUERY_TOO_DEEP',
   'TOO_MANY_ALIASES',
   'QUERY_TOO_COSTLY',
+  'OPERATION_NOT_REGISTERED',
 ]);
 
 /** Extensions a coded error may carry besides its code (e.g. which input fields are wrong). */
@@ -58,6 +59,9 @@ export function graphqlOptions(budget: CostBudget | null): ApolloDriverConfig {
     formatError,
     introspection: true,
     allowBatchedHttpRequests: false,
+    // Persisted queries are registered by admins per client (RegisteredOperationGate), never by
+    // whoever sends one first, as Apollo's automatic persisted queries would allow.
+    persistedQueries: false,
     parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
     plugins: [graphqlLimitsPlugin(budget)],
   };

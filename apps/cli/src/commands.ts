@@ -1,5 +1,8 @@
 import { runAdminUnitImport } from '@cdtt/geography';
+import { runGenerate } from '@cdtt/synthetic';
 import { createAdminClient, ProjectionStatusService, runExportEvents, runVerifyChain, verifyChainNeedsRuntime, type Runtime } from '@cdtt/platform';
+import { runCheckpointLedger, runChecksumProjections, runRebuildProjection, runVerifyLedger, verifyLedgerNeedsRuntime } from '@cdtt/platform';
+import { projectorProjections } from '../../projector/src/projector.projections';
 
 /** One operator command: a name, a line of help, and what it does on an open runtime. */
 export interface CliCommand {
@@ -64,6 +67,38 @@ const verifyChainCommand: CliCommand = {
   runOffline: (args, out) => runVerifyChain(null, args, out),
 };
 
+const generateCommand: CliCommand = {
+  name: 'generate',
+  summary: 'write a synthetic country on the real units: --scale <commune|province|national|2x> [--seed <n>] (benchmarks)',
+  run: (runtime, args, out) => runGenerate(runtime, args, out),
+};
+
+const rebuildProjectionCommand: CliCommand = {
+  name: 'rebuild-projection',
+  summary: 'rebuild <name> from the start of the log beside the live one, then switch reads [--no-switch]',
+  run: (runtime, args, out) => runRebuildProjection(runtime, projectorProjections, args, out),
+};
+
+const checkpointLedgerCommand: CliCommand = {
+  name: 'checkpoint-ledger',
+  summary: 'append a LedgerCheckpointed signed with LEDGER_SIGNING_KEY: count and Merkle root of stream heads (run it from a scheduler)',
+  run: (runtime, args, out) => runCheckpointLedger(runtime, args, out),
+};
+
+const verifyLedgerCommand: CliCommand = {
+  name: 'verify-ledger',
+  summary: 'check every ledger checkpoint against the log, or offline in [--from file.ndjson] [--public-key base64]; exit 1 if one fails',
+  run: (runtime, args, out) => runVerifyLedger(runtime, args, out),
+  needsRuntime: verifyLedgerNeedsRuntime,
+  runOffline: (args, out) => runVerifyLedger(null, args, out),
+};
+
+const checksumProjectionsCommand: CliCommand = {
+  name: 'checksum-projections',
+  summary: 'print a checksum per read-model table (stable order, volatile columns left out) [--schema name]',
+  run: (runtime, args, out) => runChecksumProjections(runtime, args, out),
+};
+
 export const CLI_COMMANDS: readonly CliCommand[] = [
   migrate,
   projectionStatus,
@@ -71,4 +106,9 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   createAdminClientCommand,
   exportEventsCommand,
   verifyChainCommand,
+  generateCommand,
+  rebuildProjectionCommand,
+  checksumProjectionsCommand,
+  checkpointLedgerCommand,
+  verifyLedgerCommand,
 ];

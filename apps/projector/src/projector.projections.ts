@@ -1,6 +1,8 @@
+import { FIELDWORK_PROJECTIONS } from '@cdtt/fieldwork';
 import { GEOGRAPHY_PROJECTIONS } from '@cdtt/geography';
+import { REPORTING_PROJECTIONS } from '@cdtt/reporting';
 import { TEAMS_PROJECTIONS } from '@cdtt/teams';
-import { apiClientsProjection, eventTypeCountsProjection, type PostgresProjection } from '@cdtt/platform';
+import { apiClientsProjection, auditIndexProjection, eventTypeCountsProjection, type PostgresProjection } from '@cdtt/platform';
 
 /**
  * Every projection this process runs. A new version (`x_v2`) is added beside the old one, runs
@@ -8,7 +10,10 @@ import { apiClientsProjection, eventTypeCountsProjection, type PostgresProjectio
  */
 export const projectorProjections: readonly PostgresProjection[] = [
   eventTypeCountsProjection,
+  auditIndexProjection,
   apiClientsProjection,
   ...GEOGRAPHY_PROJECTIONS,
   ...TEAMS_PROJECTIONS,
+  ...FIELDWORK_PROJECTIONS,
+  ...REPORTING_PROJECTIONS,
 ];

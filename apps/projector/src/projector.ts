@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { uuidv7 } from '@cdtt/event-sourcing';
 import { ProjectionHost, ProjectionStatusService, type Runtime } from '@cdtt/platform';
 import { Logger } from '@nestjs/common';
+import { ReorganisationDispatcher, ReorganisationDispatchLoop } from '@cdtt/teams';
 import { projectorProjections } from './projector.projections';
 
 /** How often the process logs a one-line status (position, lag) per projection. */
@@ -33,6 +34,11 @@ export async function startProjector(runtime: Runtime): Promise<RunningProjector
     await host.stop().catch(() => undefined);
     throw error;
   }
+  // Issues the team commands the reorganisation process manager queued, under its projection's lease.
+  const reorganisation = new ReorganisationDispatchLoop(runtime.dataSource, new ReorganisationDispatcher(runtime.dataSource, runtime.eventStore), owner, (m) =>
+    logger.warn(m),
+  );
+  reorganisation.start();
   logger.log(`running ${host.runners.map((runner) => runner.name).join(', ')} from ${runtime.eventStoreKind} as ${owner}`);
 
   const statusTimer = setInterval(() => {
@@ -50,6 +56,7 @@ export async function startProjector(runtime: Runtime): Promise<RunningProjector
     // Runners finish their batch and release their leases; the caller then closes the runtime.
     stop: async () => {
       clearInterval(statusTimer);
+      await reorganisation.stop();
       await host.stop();
       logger.log('stopped');
     },

@@ -65,3 +65,11 @@ export interface FieldworkFigures {
 
 /** DI token under which the field-work module provides its `FieldworkFigures`. */
 export const FIELDWORK_FIGURES = Symbol('FIELDWORK_FIGURES');
+
+/**
+ * Rule 7 made visible: activities of the period that were retracted (listed, flagged, not counted
+ * in any other measure) and that were corrected at least once. Returned by `measures()` beside
+ * FIELDWORK_MEASURES so no count ever drops silently.
+ */
+export const FIELDWORK_REVISION_MEASURES = ['ACTIVITIES_RETRACTED', 'ACTIVITIES_CORRECTED'] as const;
+export type FieldworkRevisionMeasure = (typeof FIELDWORK_REVISION_MEASURES)[number];

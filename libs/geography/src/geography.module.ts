@@ -7,6 +7,9 @@ import { AdminUnitType } from './graphql/admin-unit.type';
 import { GEOGRAPHY_RESOLVERS } from './graphql/geography.resolvers';
 import { VillageType } from './graphql/village.type';
 import { GeographyReadService } from './read-models/geography-read.service';
+import { SuccessionCommandHandler } from './application/successions/succession-command.handler';
+import { VillageRearrangementHandler } from './application/villages/village-rearrangement.handler';
+import { SuccessionReadService } from './read-models/succession-read.service';
 
 const LEVELS = new Set<string>(['PROVINCE', 'DISTRICT', 'COMMUNE']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -28,6 +31,17 @@ export class GeographyModule implements OnModuleInit {
           provide: VillageCommandHandler,
           useFactory: (reads: GeographyReadService, ids: IdGenerator) => new VillageCommandHandler(runtime.eventStore, reads, ids),
           inject: [GeographyReadService, ID_GENERATOR],
+        },
+        { provide: SuccessionReadService, useValue: new SuccessionReadService(runtime.dataSource) },
+        {
+          provide: VillageRearrangementHandler,
+          useFactory: (reads: GeographyReadService, ids: IdGenerator) => new VillageRearrangementHandler(runtime.eventStore, reads, ids),
+          inject: [GeographyReadService, ID_GENERATOR],
+        },
+        {
+          provide: SuccessionCommandHandler,
+          useFactory: (reads: SuccessionReadService, ids: IdGenerator) => new SuccessionCommandHandler(runtime.eventStore, reads, ids),
+          inject: [SuccessionReadService, ID_GENERATOR],
         },
         ...GEOGRAPHY_RESOLVERS,
       ],

@@ -7,6 +7,11 @@ export type { RegisterVillage, RenameVillage, RetireVillage, VillageCommand } fr
 export { uuidFromKey } from './application/deterministic-id';
 export { importAdminUnits, type ImportResult } from './application/import/import-admin-units';
 export { runAdminUnitImport } from './application/import/run-admin-unit-import';
+export { planImport, type ImportPlan, type PlannedStream } from './application/import/import-plan';
+export { readAdminUnitFiles } from './application/import/admin-unit-files';
+export { SuccessionCommandHandler, type SuccessionOutcome } from './application/successions/succession-command.handler';
+export { SuccessionReadService, type SuccessionDefectRecord } from './read-models/succession-read.service';
+export { decideRecordSuccession, decideWithdrawSuccession, SuccessionErrors, type SuccessionEdge } from './domain/unit-succession.rules';
 export * from './read-models/geography-records';
 export { GeographyReadService, type SqlQueryable } from './read-models/geography-read.service';
 export { GEOGRAPHY_PROJECTIONS } from './read-models/geography.projections';
@@ -19,3 +24,4 @@ export { GeographyModule } from './geography.module';
 export { GEOGRAPHY_RESOLVERS } from './graphql/geography.resolvers';
 export { AdminUnitType } from './graphql/admin-unit.type';
 export { VillageType } from './graphql/village.type';
+export { GEOGRAPHY_AUDIT_EVENTS } from './graphql/geography-audit-events';

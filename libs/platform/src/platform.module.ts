@@ -4,6 +4,8 @@ import { systemClock, uuidv7Generator } from '@cdtt/event-sourcing';
 import { NodeRegistry } from './graphql/node-registry';
 import { NodeResolver } from './graphql/node.resolver';
 import { inputValidationPipe } from './graphql/validation.pipe';
+import { AuditLogReader } from './audit/history/audit-log.reader';
+import { AuditPersonalData } from './audit/history/audit-personal-data';
 import { HealthService } from './health/health.service';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { MutationRunner } from './idempotency/mutation-runner';
@@ -30,6 +32,8 @@ export class PlatformModule {
       { provide: ProjectionWaiter, useValue: new ProjectionWaiter(runtime.dataSource) },
       { provide: HealthService, useValue: new HealthService(runtime.dataSource, runtime.eventStoreKind) },
       { provide: ProjectionStatusService, useValue: new ProjectionStatusService(runtime.dataSource, runtime.eventStore) },
+      { provide: AuditLogReader, useValue: new AuditLogReader(runtime.dataSource, runtime.storedEvents) },
+      { provide: AuditPersonalData, useValue: new AuditPersonalData() },
     ];
     return {
       module: PlatformModule,

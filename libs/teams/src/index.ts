@@ -11,7 +11,14 @@ export { TEAMS_PROJECTIONS } from './read-models/teams.projections';
 export { TEAMS_PROJECTION, teamsProjection } from './read-models/teams.projection';
 export { TeamStatisticsService, NATIONAL_CODE, type UnitStatistics, type StatisticsLevel } from './read-models/team-statistics.service';
 export { loadPersonalDataMasterKey, MASTER_KEY_FILE } from './personal-data/master-key.loader';
-export { ERASED } from './personal-data/personal-data.vault';
+export { ERASED, PersonalDataVault } from './personal-data/personal-data.vault';
 export { TeamsModule } from './teams.module';
 export { TEAMS_RESOLVERS } from './graphql/teams.resolvers';
 export { TeamReadService } from './read-models/team-read.service';
+export { TeamFiguresRead, type TeamFigureSet } from './read-models/team-figures.read';
+export { REORGANISATION_PROJECTION, reorganisationProjection } from './application/reorganisation/reorganisation.projection';
+export { ReorganisationDispatcher, ReorganisationDispatchLoop, REORGANISATION_ACTOR } from './application/reorganisation/reorganisation.dispatcher';
+export { TEAM_AUDIT_EVENTS } from './graphql/team-audit-events';
+// GraphQL types other contexts extend with resolve fields (field work adds `fieldwork(period)`).
+export { UnitStatisticsType } from './graphql/unit-statistics.type';
+export { TeamType } from './graphql/team.type';

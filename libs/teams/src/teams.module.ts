@@ -5,14 +5,20 @@ import { CLOCK, ID_GENERATOR, NodeRegistry, ProjectionWaiter, ProvinceScope, typ
 import { PersonCommandService } from './application/person-commands.service';
 import { teamPoliciesFromConfig } from './application/team-policies';
 import { TeamCommandService } from './application/team-commands.service';
+import { TeamRearrangementService } from './application/team-rearrangement.service';
 import { TeamMutationSupport } from './graphql/team-mutation.support';
 import { TeamType } from './graphql/team.type';
 import { TEAMS_RESOLVERS } from './graphql/teams.resolvers';
 import { loadPersonalDataMasterKey } from './personal-data/master-key.loader';
 import { PersonalDataKeysRepository } from './personal-data/personal-data-keys.repository';
 import { PersonalDataVault } from './personal-data/personal-data.vault';
+import { teamAuditPersonalData } from './graphql/team-audit-personal-data';
+import { teamAsOfProviders } from './read-models/team-as-of.providers';
 import { TeamGeographyFacts } from './read-models/team-geography.facts';
+import { PersonReadService } from './read-models/person-read.service';
 import { TeamReadService } from './read-models/team-read.service';
+import { ReorganisationReadService } from './read-models/reorganisation-read.service';
+import { TeamStatisticsSeriesService } from './read-models/team-statistics-series.service';
 import { TeamStatisticsService } from './read-models/team-statistics.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -35,7 +41,16 @@ export class TeamsModule implements OnModuleInit {
     return {
       module: TeamsModule,
       providers: [
+        teamAuditPersonalData(vault),
+        ...teamAsOfProviders(runtime, vault, process.env.PORTALS_SEE_NATIONAL_STATISTICS === 'true'),
         { provide: TeamReadService, useValue: reads },
+        { provide: ReorganisationReadService, useValue: new ReorganisationReadService(runtime.dataSource) },
+        {
+          provide: TeamRearrangementService,
+          useFactory: (ids: IdGenerator) => new TeamRearrangementService(runtime.eventStore, ids, facts, facts, policies),
+          inject: [ID_GENERATOR],
+        },
+        { provide: TeamStatisticsSeriesService, useFactory: (s: TeamStatisticsService) => new TeamStatisticsSeriesService(runtime.dataSource, s), inject: [TeamStatisticsService] },
         {
           provide: TeamStatisticsService,
           // Portals see only their provinces' figures; the nation's totals only when configured so.
@@ -44,7 +59,7 @@ export class TeamsModule implements OnModuleInit {
         { provide: GeographyReadService, useValue: new GeographyReadService(runtime.dataSource) },
         {
           provide: PersonCommandService,
-          useFactory: (ids: IdGenerator) => new PersonCommandService(runtime.eventStore, ids, vault),
+          useFactory: (ids: IdGenerator) => new PersonCommandService(runtime.eventStore, ids, vault, new PersonReadService(runtime.dataSource)),
           inject: [ID_GENERATOR],
         },
         {

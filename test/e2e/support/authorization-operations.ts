@@ -171,6 +171,35 @@ export const WRITES: readonly Operation[] = [
   writeOp('forgetPerson', 'PERSON_NOT_FOUND', async (w, t, e) => ({ personId: (await teamFor(w, t, e)).member }), { adminOnly: true }),
 ];
 
+/**
+ * People have no province of their own: a portal sees and changes those who are or were members of
+ * its provinces' teams. The target is whose person joins a team the caller may change (a fresh one
+ * when the join should succeed); another province's person must read as an unknown one.
+ */
+const addExistingPerson: Operation = {
+  name: 'addTeamMember(personId)',
+  write: true,
+  targets: SIDES,
+  async run(w, role, t, expected) {
+    const home = role === 'PORTAL_B' ? 'B' : 'A';
+    const allowed = expected === 'ALLOWED' && (t === 'A' || t === 'B');
+    // Fresh team and person when the join should succeed: the shared people must stay in their own
+    // province's team only, or a later row would (rightly) find them visible elsewhere.
+    const teamId = allowed ? (await w.freshTeam(home)).team : w.of(home).team;
+    const personId = allowed ? (await w.freshTeam(t)).member : (side(w, t)?.member ?? toGlobalId('Person', uuidv7()));
+    // After the shared team's establishment (12-01), so a missing scope check would show as a join.
+    const effectiveDate = allowed ? asOf(w) : w.date('12-15');
+    const answer = await w.gql(role, ALL_MUTATIONS.addTeamMember, { input: { teamId, personId, role: 'MEMBER', effectiveDate } });
+    if (topCode(answer) === 'FORBIDDEN') return 'FORBIDDEN';
+    const payload = answer.body.data?.addTeamMember as { userErrors: Array<{ code: string }> } | undefined;
+    if (!payload || answer.body.errors) return describe(answer);
+    if (payload.userErrors.length === 0) return 'ALLOWED';
+    return payload.userErrors.length === 1 && payload.userErrors[0]?.code === 'PERSON_NOT_FOUND' ? 'NOT_FOUND' : describe(answer);
+  },
+};
+
+export const PEOPLE_WRITES: readonly Operation[] = [addExistingPerson];
+
 /** The expected outcome of a role's operation on a target: the matrix itself. */
 export function expectedOutcome(role: Role, op: Operation, target: Target): Outcome {
   if (op.write && role === 'AUDITOR') return 'FORBIDDEN';

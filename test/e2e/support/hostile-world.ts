@@ -26,6 +26,8 @@ export const LEAN_MUTATIONS = {
   registerApiClient: `mutation($input: RegisterApiClientInput!) { registerApiClient(input: $input) { apiClient { clientId } ${PAYLOAD} } }`,
   rotateApiClientSecret: `mutation($input: RotateApiClientSecretInput!) { rotateApiClientSecret(input: $input) { apiClient { clientId } ${PAYLOAD} } }`,
   revokeApiClient: `mutation($input: RevokeApiClientInput!) { revokeApiClient(input: $input) { apiClient { clientId } ${PAYLOAD} } }`,
+  setApiClientOperationPolicy: `mutation($input: SetApiClientOperationPolicyInput!) { setApiClientOperationPolicy(input: $input) { apiClient { clientId } ${PAYLOAD} } }`,
+  registerApiClientOperation: `mutation($input: RegisterApiClientOperationInput!) { registerApiClientOperation(input: $input) { sha256Hash ${PAYLOAD} } }`,
 } as const;
 
 export type LeanMutation = keyof typeof LEAN_MUTATIONS;

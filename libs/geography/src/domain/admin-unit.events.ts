@@ -44,8 +44,48 @@ export interface AdministrativeUnitSucceededData {
   readonly source: string;
 }
 
+/**
+ * A succession edge recorded earlier is withdrawn (a correction: the mapping was wrong). The edge
+ * is identified by its from/to units and date; recording it again later restores it.
+ */
+export interface AdministrativeUnitSuccessionWithdrawnData {
+  readonly fromLevel: AdminLevel;
+  readonly fromCode: string;
+  readonly toLevel: AdminLevel;
+  readonly toCode: string;
+  readonly effectiveOn: string;
+  /** Why, for the audit trail (e.g. "Nghị quyết 1664/NQ-UBTVQH15 lists it under Xã X"). */
+  readonly reason: string;
+}
+
+/**
+ * A defect the import found in the official files (README of shared/data/admin-units, "Caveats"),
+ * kept as a fact so it can be listed and followed up: REJECTED (not loaded), PATCHED (loaded after a
+ * known correction), NOTE (loaded as is; a human should confirm).
+ */
+export interface AdministrativeMappingIssueRecordedData {
+  readonly kind: 'REJECTED' | 'PATCHED' | 'NOTE';
+  /** Stable reason, e.g. OLD_CODE_NOT_IN_PRE_2025_LIST, CODE_REUSED_WITHOUT_EDGE. */
+  readonly reason: string;
+  /** What it is about, e.g. "COMMUNE 23710" or "COMMUNE 07693 → COMMUNE 07696". */
+  readonly subject: string;
+  readonly message: string;
+  readonly source: string;
+}
+
 export type AdministrativeUnitRecorded = DomainEvent<'AdministrativeUnitRecorded', AdministrativeUnitRecordedData>;
 export type AdministrativeUnitSucceeded = DomainEvent<'AdministrativeUnitSucceeded', AdministrativeUnitSucceededData>;
-export type AdminUnitEvent = AdministrativeUnitRecorded | AdministrativeUnitSucceeded;
+export type AdministrativeUnitSuccessionWithdrawn = DomainEvent<'AdministrativeUnitSuccessionWithdrawn', AdministrativeUnitSuccessionWithdrawnData>;
+export type AdministrativeMappingIssueRecorded = DomainEvent<'AdministrativeMappingIssueRecorded', AdministrativeMappingIssueRecordedData>;
+export type AdminUnitEvent =
+  | AdministrativeUnitRecorded
+  | AdministrativeUnitSucceeded
+  | AdministrativeUnitSuccessionWithdrawn
+  | AdministrativeMappingIssueRecorded;
 
-export const ADMIN_UNIT_EVENT_TYPES = ['AdministrativeUnitRecorded', 'AdministrativeUnitSucceeded'] as const;
+export const ADMIN_UNIT_EVENT_TYPES = [
+  'AdministrativeUnitRecorded',
+  'AdministrativeUnitSucceeded',
+  'AdministrativeUnitSuccessionWithdrawn',
+  'AdministrativeMappingIssueRecorded',
+] as const;

@@ -37,4 +37,14 @@ export interface RetireVillage {
   readonly reason: string | null;
 }
 
-export type VillageCommand = RegisterVillage | RenameVillage | RetireVillage;
+export interface MoveVillage {
+  readonly type: 'MoveVillage';
+  readonly villageId: string;
+  readonly toCommuneCode: string;
+  readonly movedOn: string;
+  readonly decisionRef: string | null;
+  /** communeInForce: the target commune on `movedOn`; nameTaken: in the target commune. */
+  readonly lookups: VillageLookups;
+}
+
+export type VillageCommand = RegisterVillage | RenameVillage | RetireVillage | MoveVillage;

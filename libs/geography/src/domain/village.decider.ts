@@ -1,6 +1,6 @@
 import type { Decider, DomainError } from '@cdtt/event-sourcing';
 import { isCivilDate } from './local-date';
-import type { RegisterVillage, RenameVillage, RetireVillage, VillageCommand } from './village.commands';
+import type { MoveVillage, RegisterVillage, RenameVillage, RetireVillage, VillageCommand } from './village.commands';
 import { VillageErrors } from './village.errors';
 import type { VillageEvent } from './village.events';
 import { isVillageKind } from './village-kind';
@@ -56,6 +56,18 @@ function retire(command: RetireVillage, state: VillageState): VillageEvent[] | D
   return [{ type: 'VillageRetired', data: { villageId, retiredOn, reason } }];
 }
 
+function move(command: MoveVillage, state: VillageState): VillageEvent[] | DomainError {
+  if (state.status === 'NONE') return VillageErrors.notFound();
+  if (state.status === 'RETIRED') return VillageErrors.retired();
+  if (!isCivilDate(command.movedOn)) return VillageErrors.dateInvalid('movedOn');
+  if (command.movedOn < state.registeredOn) return VillageErrors.dateBeforeRegistration('movedOn');
+  if (command.toCommuneCode === state.communeCode) return VillageErrors.alreadyInCommune();
+  if (!command.lookups.communeInForce) return VillageErrors.communeNotInForce();
+  if (command.lookups.nameTaken) return VillageErrors.nameTaken('toCommuneCode');
+  const { villageId, toCommuneCode, movedOn, decisionRef } = command;
+  return [{ type: 'VillageMoved', data: { villageId, fromCommuneCode: state.communeCode, toCommuneCode, movedOn, decisionRef } }];
+}
+
 function evolve(state: VillageState, event: VillageEvent): VillageState {
   switch (event.type) {
     case 'VillageRegistered': {
@@ -66,10 +78,12 @@ function evolve(state: VillageState, event: VillageEvent): VillageState {
       return state.status === 'NONE' ? state : { ...state, name: event.data.name };
     case 'VillageRetired':
       return state.status === 'NONE' ? state : { ...state, status: 'RETIRED' };
+    case 'VillageMoved':
+      return state.status === 'NONE' ? state : { ...state, communeCode: event.data.toCommuneCode };
   }
 }
 
-/** A village's life: registered in a commune, renamed, retired (history kept). */
+/** A village's life: registered in a commune, renamed, moved to another commune, retired (history kept). */
 export const villageDecider: Decider<VillageCommand, VillageState, VillageEvent> = {
   initialState: { status: 'NONE' },
   decide(command, state) {
@@ -80,6 +94,8 @@ export const villageDecider: Decider<VillageCommand, VillageState, VillageEvent>
         return rename(command, state);
       case 'RetireVillage':
         return retire(command, state);
+      case 'MoveVillage':
+        return move(command, state);
     }
   },
   evolve,

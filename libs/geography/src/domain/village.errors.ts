@@ -15,6 +15,11 @@ export const VillageErrors = {
   householdsInvalid: () =>
     new DomainError('VILLAGE_HOUSEHOLDS_INVALID', 'Households must be a whole number, zero or more', ['households']),
   kindInvalid: () => new DomainError('VILLAGE_KIND_INVALID', 'Unknown village kind', ['kind']),
+  alreadyInCommune: () => new DomainError('VILLAGE_ALREADY_IN_COMMUNE', 'The village already belongs to this commune', ['toCommuneCode']),
+  mergeNeedsTwo: () => new DomainError('VILLAGE_MERGE_NEEDS_TWO', 'A merge takes at least two villages', ['villageIds']),
+  listedTwice: () => new DomainError('VILLAGE_LISTED_TWICE', 'A village is listed twice', ['villageIds']),
+  differentCommunes: () => new DomainError('VILLAGES_IN_DIFFERENT_COMMUNES', 'Only villages of one commune merge (move one first)', ['villageIds']),
+  splitNeedsTwo: () => new DomainError('VILLAGE_SPLIT_NEEDS_TWO_PARTS', 'A split makes at least two villages', ['parts']),
   dateInvalid: (field: string) => new DomainError('DATE_INVALID', 'Not a calendar date (YYYY-MM-DD)', [field]),
   dateBeforeRegistration: (field: string) =>
     new DomainError('DATE_BEFORE_REGISTRATION', 'The date is before the village was registered', [field]),

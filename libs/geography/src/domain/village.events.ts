@@ -24,12 +24,22 @@ export interface VillageRetiredData {
   readonly reason: string | null;
 }
 
+/** The village belongs to another commune from `movedOn` (a rearrangement by decision). */
+export interface VillageMovedData {
+  readonly villageId: string;
+  readonly fromCommuneCode: string;
+  readonly toCommuneCode: string;
+  readonly movedOn: string;
+  readonly decisionRef: string | null;
+}
+
 export type VillageRegistered = DomainEvent<'VillageRegistered', VillageRegisteredData>;
 export type VillageRenamed = DomainEvent<'VillageRenamed', VillageRenamedData>;
 export type VillageRetired = DomainEvent<'VillageRetired', VillageRetiredData>;
-export type VillageEvent = VillageRegistered | VillageRenamed | VillageRetired;
+export type VillageMoved = DomainEvent<'VillageMoved', VillageMovedData>;
+export type VillageEvent = VillageRegistered | VillageRenamed | VillageRetired | VillageMoved;
 
-export const VILLAGE_EVENT_TYPES = ['VillageRegistered', 'VillageRenamed', 'VillageRetired'] as const;
+export const VILLAGE_EVENT_TYPES = ['VillageRegistered', 'VillageRenamed', 'VillageRetired', 'VillageMoved'] as const;
 
 /** Stream of one village: `village-<uuid>` (never a code in a stream name). */
 export function villageStreamName(villageId: string): string {

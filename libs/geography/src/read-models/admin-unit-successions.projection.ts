@@ -1,15 +1,23 @@
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { PostgresProjection } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
-import type { AdministrativeUnitSucceededData } from '../domain/admin-unit.events';
+import type { AdministrativeUnitSucceededData, AdministrativeUnitSuccessionWithdrawnData } from '../domain/admin-unit.events';
 
 export const ADMIN_UNIT_SUCCESSIONS_PROJECTION = 'admin_unit_successions_v1';
 
-/** `admin_unit_successions_v1`: old unit → new unit edges, for re-attaching teams by code. */
+/** `admin_unit_successions_v1`: old unit → new unit edges in force (withdrawn ones deleted). */
 export const adminUnitSuccessionsProjection: PostgresProjection = {
   name: ADMIN_UNIT_SUCCESSIONS_PROJECTION,
-  eventTypes: ['AdministrativeUnitSucceeded'],
+  eventTypes: ['AdministrativeUnitSucceeded', 'AdministrativeUnitSuccessionWithdrawn'],
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    if (event.type === 'AdministrativeUnitSuccessionWithdrawn') {
+      const w = event.data as AdministrativeUnitSuccessionWithdrawnData;
+      await manager.query(
+        `DELETE FROM admin_unit_successions_v1 WHERE from_level = $1 AND from_code = $2 AND to_level = $3 AND to_code = $4 AND effective_on = $5`,
+        [w.fromLevel, w.fromCode, w.toLevel, w.toCode, w.effectiveOn],
+      );
+      return;
+    }
     const e = event.data as AdministrativeUnitSucceededData;
     await manager.query(
       `INSERT INTO admin_unit_successions_v1 (from_level, from_code, to_level, to_code, effective_on, kind, source)

@@ -1,4 +1,5 @@
 import type { PostgresProjection } from '@cdtt/platform';
+import { adminMappingIssuesProjection } from './admin-mapping-issues.projection';
 import { adminUnitSuccessionsProjection } from './admin-unit-successions.projection';
 import { adminUnitsProjection } from './admin-units.projection';
 import { villagesProjection } from './villages.projection';
@@ -8,4 +9,5 @@ export const GEOGRAPHY_PROJECTIONS: readonly PostgresProjection[] = [
   adminUnitsProjection,
   adminUnitSuccessionsProjection,
   villagesProjection,
+  adminMappingIssuesProjection,
 ];

@@ -1,14 +1,14 @@
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { PostgresProjection } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
-import type { VillageRegisteredData, VillageRenamedData, VillageRetiredData } from '../domain/village.events';
+import type { VillageMovedData, VillageRegisteredData, VillageRenamedData, VillageRetiredData } from '../domain/village.events';
 
 export const VILLAGES_PROJECTION = 'villages_v1';
 
 /** `villages_v1`: the current state of each village; `version` is its stream revision. */
 export const villagesProjection: PostgresProjection = {
   name: VILLAGES_PROJECTION,
-  eventTypes: ['VillageRegistered', 'VillageRenamed', 'VillageRetired'],
+  eventTypes: ['VillageRegistered', 'VillageRenamed', 'VillageRetired', 'VillageMoved'],
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
     switch (event.type) {
       case 'VillageRegistered': {
@@ -36,6 +36,15 @@ export const villagesProjection: PostgresProjection = {
           `UPDATE villages_v1 SET status = 'RETIRED', retired_on = $2, version = $3, updated_at = now() WHERE id = $1`,
           [v.villageId, v.retiredOn, event.revision],
         );
+        return;
+      }
+      case 'VillageMoved': {
+        const v = event.data as VillageMovedData;
+        await manager.query('UPDATE villages_v1 SET commune_code = $2, version = $3, updated_at = now() WHERE id = $1', [
+          v.villageId,
+          v.toCommuneCode,
+          event.revision,
+        ]);
         return;
       }
     }

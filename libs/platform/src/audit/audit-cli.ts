@@ -46,11 +46,12 @@ const barOf = (total: number | null, label: string, output: ProgressOutput): Pro
  * With stdout carrying the events, the summary goes to stderr.
  */
 export async function runExportEvents(runtime: Runtime, args: readonly string[], out: (line: string) => void, io: AuditCliIo = processIo()): Promise<number> {
-  onlyOptions(args, ['--out']);
+  onlyOptions(args, ['--out', '--province']);
   const file = option(args, '--out');
+  const keep = await provinceStreams(runtime, option(args, '--province'));
   const bar = barOf(await storedEventCount(runtime), 'export', io.progress);
   if (file === undefined) {
-    const summary = await exportEvents(runtime.storedEvents, io.stdout, bar);
+    const summary = await exportEvents(runtime.storedEvents, io.stdout, bar, keep);
     // main exits right after: wait until everything written has been handed to the OS.
     await new Promise<void>((resolve, reject) => io.stdout.write('', (error) => (error ? reject(error) : resolve())));
     io.progress.write(`${exportSummaryLine(summary)}\n`);
@@ -59,7 +60,7 @@ export async function runExportEvents(runtime: Runtime, args: readonly string[],
   const partial = `${file}.partial`;
   const sink = createWriteStream(partial, { encoding: 'utf8' });
   try {
-    const summary = await exportEvents(runtime.storedEvents, sink, bar);
+    const summary = await exportEvents(runtime.storedEvents, sink, bar, keep);
     sink.end();
     await finished(sink);
     await rename(partial, file);
@@ -70,6 +71,22 @@ export async function runExportEvents(runtime: Runtime, args: readonly string[],
     await rm(partial, { force: true });
     throw error;
   }
+}
+
+/**
+ * `--province 01`: the streams of that province per the audit index (`audit_index_v1`, ADR 0011):
+ * its teams and villages, and the people who joined its teams. Such an export verifies with
+ * verify-chain, but not with verify-ledger (checkpoints cover the whole log).
+ */
+async function provinceStreams(runtime: Runtime, province: string | undefined): Promise<((streamName: string) => boolean) | null> {
+  if (province === undefined) return null;
+  if (!/^\d{2}$/.test(province)) throw new Error('--province needs a 2-digit province code');
+  const rows: Array<{ stream_name: string }> = await runtime.dataSource.query(
+    'SELECT DISTINCT stream_name FROM audit_stream_units_v1 WHERE province_code = $1',
+    [province],
+  );
+  const streams = new Set(rows.map((row) => row.stream_name));
+  return (streamName) => streams.has(streamName);
 }
 
 /** Offline verification (`--from`) must work with no database at all: main opens none. */

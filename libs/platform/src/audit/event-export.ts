@@ -16,7 +16,13 @@ export interface ExportSummary {
  * included), in `$all` order, so the file verifies offline with the same checks (ADR 0009).
  * Honours backpressure: memory stays at one page whatever the log's size.
  */
-export async function exportEvents(store: EventStore, sink: Writable, progress: ProgressBar | null): Promise<ExportSummary> {
+export async function exportEvents(
+  store: EventStore,
+  sink: Writable,
+  progress: ProgressBar | null,
+  /** Only events of these streams (a province's export); all when absent. */
+  keep: ((streamName: string) => boolean) | null = null,
+): Promise<ExportSummary> {
   const started = performance.now();
   const streams = new Set<string>();
   let events = 0;
@@ -24,10 +30,11 @@ export async function exportEvents(store: EventStore, sink: Writable, progress: 
   for await (const page of readAllPages(store)) {
     let chunk = '';
     for (const event of page) {
+      if (keep !== null && !keep(event.streamName)) continue;
       chunk += `${JSON.stringify(event)}\n`;
       streams.add(event.streamName);
+      events += 1;
     }
-    events += page.length;
     bytes += Buffer.byteLength(chunk);
     if (!sink.write(chunk)) await once(sink, 'drain');
     progress?.advance(page.length);

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
 import { Client, type Pool } from 'pg';
 import { allMigrations } from '../../../../migrations';
+import { ensureRecordedHistory } from '../audit/recorded/recorded-history';
 
 export interface DatabaseOptions {
   readonly url: string;
@@ -56,6 +57,8 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // Tables created or altered by later migrations get their recorded history (ADR 0011).
+    await ensureRecordedHistory(dataSource);
     return applied.map((migration) => migration.name);
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);

@@ -66,4 +66,32 @@ describe('API client decider', () => {
     expect(when([registered, ...(revoked as ApiClientEvent[])], { kind: 'RevokeApiClient', reason: null })).toEqual([]);
     expect(fold(apiClientDecider, [registered, ...(revoked as ApiClientEvent[])])).toMatchObject({ status: 'revoked' });
   });
+
+  it('restricts a client to registered operations and back, recording only real changes', () => {
+    const only = when([registered], { kind: 'SetApiClientOperationPolicy', registeredOperationsOnly: true });
+    expect(only).toEqual([{ type: 'ApiClientOperationPolicyChanged', data: { registeredOperationsOnly: true } }]);
+    const restricted = [registered, ...(only as ApiClientEvent[])];
+    expect(fold(apiClientDecider, restricted)).toMatchObject({ registeredOperationsOnly: true });
+    expect(when(restricted, { kind: 'SetApiClientOperationPolicy', registeredOperationsOnly: true })).toEqual([]);
+    expect(when([registered], { kind: 'SetApiClientOperationPolicy', registeredOperationsOnly: false })).toEqual([]);
+    expect(when(restricted, { kind: 'SetApiClientOperationPolicy', registeredOperationsOnly: false })).toHaveLength(1);
+  });
+
+  it('registers an operation document once per hash', () => {
+    const command: ApiClientCommand = { kind: 'RegisterApiClientOperation', sha256Hash: 'a'.repeat(64), document: '{ health { status } }' };
+    const registeredOp = when([registered], command);
+    expect(registeredOp).toEqual([{ type: 'ApiClientOperationRegistered', data: { sha256Hash: 'a'.repeat(64), document: '{ health { status } }' } }]);
+    expect(when([registered, ...(registeredOp as ApiClientEvent[])], command)).toEqual([]);
+    expect(when([registered, ...(registeredOp as ApiClientEvent[])], { ...command, sha256Hash: 'b'.repeat(64) })).toHaveLength(1);
+  });
+
+  it('refuses operation changes for unknown and revoked clients', () => {
+    const revoked: ApiClientEvent = { type: 'ApiClientRevoked', data: { reason: null } };
+    const policy: ApiClientCommand = { kind: 'SetApiClientOperationPolicy', registeredOperationsOnly: true };
+    const operation: ApiClientCommand = { kind: 'RegisterApiClientOperation', sha256Hash: 'c'.repeat(64), document: '{ health { status } }' };
+    expect(codeOf(when([], policy))).toBe('API_CLIENT_NOT_FOUND');
+    expect(codeOf(when([], operation))).toBe('API_CLIENT_NOT_FOUND');
+    expect(codeOf(when([registered, revoked], policy))).toBe('API_CLIENT_REVOKED');
+    expect(codeOf(when([registered, revoked], operation))).toBe('API_CLIENT_REVOKED');
+  });
 });

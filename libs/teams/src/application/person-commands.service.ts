@@ -1,4 +1,5 @@
 import type { EventStore, IdGenerator } from '@cdtt/event-sourcing';
+import type { ProvinceScope } from '@cdtt/platform';
 import { PersonErrors, personDecider } from '../domain/person.decider';
 import { personStreamName, type YouthUnionMembership } from '../domain/person.events';
 import type { LocalDate } from '../domain/team.events';
@@ -11,6 +12,14 @@ export interface PersonDetails extends PersonalFields {
   readonly youthUnionUntil: LocalDate | null;
 }
 
+/** Whether a caller may see a person (PersonReadService: a member, now or before, of a team it sees). */
+export interface PersonVisibility {
+  isVisible(personId: string, scope: ProvinceScope): Promise<boolean>;
+}
+
+/** Without a reader, restricted callers see nobody: a missing wiring must fail closed. */
+const UNRESTRICTED_ONLY: PersonVisibility = { isVisible: (_personId, scope) => Promise.resolve(!scope.restricted) };
+
 /**
  * People and their personal data. Personal fields are sealed before they reach a command, so
  * neither events nor the decider ever see them in the clear.
@@ -20,6 +29,7 @@ export class PersonCommandService {
     private readonly store: EventStore,
     private readonly ids: IdGenerator,
     private readonly vault: PersonalDataVault,
+    private readonly visibility: PersonVisibility = UNRESTRICTED_ONLY,
   ) {}
 
   /** Registers a person under a new id; `today` dates the registration's effective instant. */
@@ -52,14 +62,21 @@ export class PersonCommandService {
    * and a retry completes the event; then `PersonForgotten` records that it happened.
    */
   async forgetPerson(personId: string, today: LocalDate, caller: Caller): Promise<CommandResult> {
+    // Admin-only at the API today; the scope still decides here, so no path can erase another province's person.
+    if (!(await this.visibility.isVisible(personId, caller.scope))) return { ok: false, error: PersonErrors.notFound() };
     const stream = { id: personId, name: personStreamName(personId) };
     const { state } = await loadState(this.store, personDecider, stream.name);
     if (state.status !== 'NONE') await this.vault.forget(personId);
     return execute(this.store, this.ids, personDecider, stream, { type: 'ForgetPerson', forgottenOn: today }, today, caller);
   }
 
-  /** Whether a person can join a team: registered and not forgotten (null when so). */
-  async checkJoinable(personId: string): Promise<Extract<CommandResult, { ok: false }> | null> {
+  /**
+   * Whether a person can join a team: registered, not forgotten, and visible to the caller (a
+   * portal cannot pull another province's person into its team, and so read their personal data).
+   * Null when so.
+   */
+  async checkJoinable(personId: string, scope: ProvinceScope): Promise<Extract<CommandResult, { ok: false }> | null> {
+    if (!(await this.visibility.isVisible(personId, scope))) return { ok: false, error: PersonErrors.notFound() };
     const { state } = await loadState(this.store, personDecider, personStreamName(personId));
     if (state.status === 'REGISTERED') return null;
     return { ok: false, error: state.status === 'NONE' ? PersonErrors.notFound() : PersonErrors.forgotten() };

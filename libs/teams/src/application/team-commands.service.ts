@@ -8,6 +8,7 @@ import type { TeamState } from '../domain/team.state';
 import { execute, loadState, versionConflict, type Caller, type CommandResult } from './command-execution';
 import type { PersonCommandService, PersonDetails } from './person-commands.service';
 import type { GeographyFacts, TeamCoverageReader, TeamPolicies } from './teams.ports';
+import { teamVisibleTo } from './team-visibility';
 
 export interface EstablishTeamRequest {
   readonly communeCode: string;
@@ -88,7 +89,7 @@ export class TeamCommandService {
       if (!registered.ok) return registered;
       personId = registered.id;
     } else {
-      const notJoinable = await this.people.checkJoinable(personId);
+      const notJoinable = await this.people.checkJoinable(personId, caller.scope);
       if (notJoinable) return notJoinable;
     }
     const joined = await this.run(teamId, addition(personId), effectiveDate, caller);
@@ -99,6 +100,19 @@ export class TeamCommandService {
     const loaded = await this.load(teamId, caller);
     if (loaded instanceof DomainError) return { ok: false, error: loaded };
     return this.run(teamId, await this.complete(teamId, change, loaded, caller.scope), change.effectiveDate, caller);
+  }
+
+  /**
+   * A person's choice of successor commune for a team held after its commune was split (ADR 0012).
+   * Dated on the reorganisation the team waits on; the choices are those the hold recorded.
+   */
+  async assignToSuccessorCommune(teamId: string, toCommuneCode: string, decisionRef: string | null, caller: Caller): Promise<CommandResult> {
+    const loaded = await this.load(teamId, caller);
+    if (loaded instanceof DomainError) return { ok: false, error: loaded };
+    // An unknown team has no date to decide on: answer it as the decider would, before dating anything.
+    if (loaded.status === 'NONE') return { ok: false, error: TeamErrors.notFound() };
+    const date = loaded.succession?.since ?? loaded.establishedOn;
+    return this.run(teamId, { type: 'AssignToSuccessorCommune', toCommuneCode, decisionRef }, date, caller);
   }
 
   /** Adds the looked-up facts and province policy a change needs. */
@@ -124,13 +138,13 @@ export class TeamCommandService {
   /**
    * The team's current state, or VERSION_CONFLICT early when the client saw another version. A team
    * outside the caller's provinces is TEAM_NOT_FOUND, checked before the version so that nothing
-   * about it (not even its version) leaks. Its province is its commune's on its establishment date,
-   * as `teams_v1.province_code` is filled.
+   * about it (not even its version) leaks. Its provinces are where it is attached now
+   * (`teamProvinces`), as `teams_v1.visible_province_codes` is filled.
    */
   private async load(teamId: string, caller: Caller): Promise<TeamState | DomainError> {
     caller.scope.assertCanWrite();
     const { state, revision } = await loadState(this.store, teamDecider, teamStreamName(teamId));
-    if (state.status !== 'NONE' && !(await this.communeVisible(state.communeCode, state.establishedOn, caller.scope))) {
+    if (state.status !== 'NONE' && !(await teamVisibleTo(state, caller.scope, this.geography))) {
       return TeamErrors.notFound();
     }
     const expected = caller.expectedVersion;

@@ -101,6 +101,27 @@ export interface DissolveTeam {
   readonly decisionRef: string | null;
 }
 
+/**
+ * Issued by the reorganisation process manager when the team's commune was succeeded: FULL
+ * re-attaches to `toCommuneCode`, PARTIAL holds the team for a person's choice. A team no longer in
+ * `fromCommuneCode` (already followed) or not active on the date is left alone: replays are no-ops.
+ */
+export interface FollowCommuneSuccession {
+  readonly type: 'FollowCommuneSuccession';
+  readonly fromCommuneCode: string;
+  /** FULL: the one successor; PARTIAL: every successor of the split (the choices offered). */
+  readonly toCommuneCodes: readonly string[];
+  readonly successionKind: 'FULL' | 'PARTIAL';
+  readonly effectiveDate: LocalDate;
+}
+
+/** A person's choice for a team held after its commune was split; `successorCodes` come from the mapping. */
+export interface AssignToSuccessorCommune {
+  readonly type: 'AssignToSuccessorCommune';
+  readonly toCommuneCode: string;
+  readonly decisionRef: string | null;
+}
+
 export type TeamCommand =
   | EstablishTeam
   | AddMember
@@ -109,4 +130,6 @@ export type TeamCommand =
   | RenameTeam
   | ChangeTeamCoverage
   | ReissueTeamDecision
-  | DissolveTeam;
+  | DissolveTeam
+  | FollowCommuneSuccession
+  | AssignToSuccessorCommune;

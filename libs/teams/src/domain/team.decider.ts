@@ -2,6 +2,7 @@ import type { Decider, DomainError } from '@cdtt/event-sourcing';
 import type { TeamCommand } from './team.commands';
 import { checkCoverage, checkDecision, checkEstablishment } from './team-establishment.rules';
 import { decideAddMember, decideChangeRole, decideRemoveMember } from './team-roster.rules';
+import { decideAssignSuccessor, decideFollowSuccession } from './team-succession.rules';
 import { TeamErrors } from './team.errors';
 import type { TeamEvent } from './team.events';
 import { evolveTeam, initialTeamState, type TeamState } from './team.state';
@@ -15,7 +16,7 @@ function checkExisting(state: TeamState, effectiveDate: string): DomainError | n
 }
 
 function decideOnExisting(
-  command: Exclude<TeamCommand, { type: 'EstablishTeam' }>,
+  command: Exclude<TeamCommand, { type: 'EstablishTeam' | 'FollowCommuneSuccession' | 'AssignToSuccessorCommune' }>,
   state: TeamState,
 ): readonly TeamEvent[] | DomainError {
   const rejected = checkExisting(state, command.effectiveDate);
@@ -41,6 +42,7 @@ function decideOnExisting(
     }
     case 'ReissueTeamDecision': {
       const { decision, effectiveDate, facts } = command;
+      if (state.succession?.status === 'AWAITING_ASSIGNMENT') return TeamErrors.awaitingAssignment();
       const invalid = checkDecision(decision, state.communeCode, effectiveDate, facts);
       if (invalid) return invalid;
       return [{ type: 'TeamDecisionReissued', data: { decision, effectiveDate } }];
@@ -54,12 +56,18 @@ function decideOnExisting(
 
 /**
  * The Team aggregate (stream `team-<uuid>`): establishment by decision, roster, coverage,
- * re-confirmation and dissolution. Pure: geography facts and province policy arrive in commands.
+ * re-confirmation, dissolution, and following its commune through reorganisations. Pure: geography facts and province policy arrive in commands.
  */
 export const teamDecider: Decider<TeamCommand, TeamState, TeamEvent> = {
   initialState: initialTeamState,
   evolve: evolveTeam,
   decide(command: TeamCommand, state: TeamState): readonly TeamEvent[] | DomainError {
+    // Reorganisations reach every team of a commune, including dissolved ones: those are left alone.
+    if (command.type === 'FollowCommuneSuccession') return decideFollowSuccession(command, state);
+    if (command.type === 'AssignToSuccessorCommune') {
+      // Dated by the reorganisation the team waits on, not by the command.
+      return state.status === 'ACTIVE' ? decideAssignSuccessor(command, state) : (checkExisting(state, '9999-12-31') ?? []);
+    }
     if (command.type !== 'EstablishTeam') return decideOnExisting(command, state);
     if (state.status !== 'NONE') return TeamErrors.alreadyEstablished();
     const invalid = checkEstablishment(command);

@@ -66,5 +66,27 @@ export const TeamErrors = {
     ),
   tooManyDeputies: (max: number) =>
     new DomainError('TOO_MANY_DEPUTIES', `This province allows at most ${max} deputies per team.`, ['role']),
+  notAwaitingAssignment: () =>
+    new DomainError('TEAM_NOT_AWAITING_ASSIGNMENT', 'The team is not waiting for a successor commune to be chosen.', ['teamId']),
+  awaitingAssignment: () =>
+    new DomainError(
+      'TEAM_AWAITING_ASSIGNMENT',
+      "The team's commune was split: assign it to a successor commune (assignTeamToSuccessorCommune) first.",
+      ['teamId'],
+    ),
+  notASuccessor: (code: string) =>
+    new DomainError('NOT_A_SUCCESSOR_COMMUNE', `Commune ${code} is not one of the communes the team's old commune was split into.`, [
+      'communeCode',
+    ]),
+  mergeNeedsTwo: () => new DomainError('TEAM_MERGE_NEEDS_TWO_TEAMS', 'A merge absorbs at least one other team.', ['absorbedTeamIds']),
+  teamListedTwice: () => new DomainError('TEAM_LISTED_TWICE', 'A team is listed twice (or merged into itself).', ['absorbedTeamIds']),
+  differentCommunes: () =>
+    new DomainError('TEAMS_IN_DIFFERENT_COMMUNES', 'Only teams of the same commune merge (one People\'s Committee decides).', ['absorbedTeamIds']),
+  leaderNotMember: () => new DomainError('LEADER_NOT_A_MEMBER', 'The chosen leader is not a current member of the teams concerned.', ['leaderPersonId']),
+  splitNeedsTwo: () => new DomainError('TEAM_SPLIT_NEEDS_TWO_PARTS', 'A split makes at least two teams.', ['parts']),
+  memberNotAllocated: (personId: string) =>
+    new DomainError('MEMBER_NOT_ALLOCATED', `Member ${personId} is allocated to no part: every current member goes to exactly one.`, ['parts']),
+  memberAllocatedTwice: (personId: string) => new DomainError('MEMBER_ALLOCATED_TWICE', `Member ${personId} is allocated to two parts.`, ['parts']),
+  partLeaderRequired: () => new DomainError('PART_LEADER_REQUIRED', "Each part's leader must be one of its members.", ['parts']),
   roleUnchanged: () => new DomainError('ROLE_UNCHANGED', 'The member already has this role.', ['role']),
 } as const;

@@ -55,8 +55,8 @@ export class TeamsArgs extends ConnectionArgs {
 
 @ArgsType()
 export class UnitStatisticsArgs {
-  @Field({ description: 'VN for NATIONAL, 2 digits for PROVINCE, 5 digits for COMMUNE.' })
-  @Matches(/^(VN|\d{2}|\d{5})$/, { message: 'code must be VN, 2 digits or 5 digits' })
+  @Field({ description: 'VN for NATIONAL, 2 digits for PROVINCE, 3 digits for DISTRICT (before 2025-07-01), 5 digits for COMMUNE.' })
+  @Matches(/^(VN|\d{2}|\d{3}|\d{5})$/, { message: 'code must be VN, 2, 3 or 5 digits' })
   code!: string;
 
   @Field(() => StatisticsLevelEnum)
@@ -71,8 +71,8 @@ export class UnitStatisticsArgs {
 
 @ArgsType()
 export class ChildStatisticsArgs extends ConnectionArgs {
-  @Field({ description: 'VN for NATIONAL (children: provinces), 2 digits for PROVINCE (children: communes).' })
-  @Matches(/^(VN|\d{2}|\d{5})$/, { message: 'code must be VN, 2 digits or 5 digits' })
+  @Field({ description: 'VN for NATIONAL (children: provinces), 2 digits for PROVINCE or 3 for DISTRICT (children: communes).' })
+  @Matches(/^(VN|\d{2}|\d{3}|\d{5})$/, { message: 'code must be VN, 2, 3 or 5 digits' })
   code!: string;
 
   @Field(() => StatisticsLevelEnum)

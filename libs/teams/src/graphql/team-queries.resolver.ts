@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GeographyReadService, VillageType } from '@cdtt/geography';
-import { codedError, connectionOf, CurrentActor, decodeCursor, isLocalDate, ProvinceScope, type RequestActor } from '@cdtt/platform';
+import { codedError, connectionOf, CurrentActor, decodeCursor, isLocalDate, localDateOf, ProvinceScope, TimeBasis, type RequestActor } from '@cdtt/platform';
+import { TeamAsOfReads } from '../read-models/team-as-of.reads';
 import { TeamReadService } from '../read-models/team-read.service';
 import type { TeamRow } from '../read-models/team.rows';
 import { localIdOf } from './team-mutation.support';
@@ -26,11 +27,26 @@ export class TeamQueriesResolver {
   constructor(
     @Inject(TeamReadService) private readonly reads: TeamReadService,
     @Inject(GeographyReadService) private readonly geography: GeographyReadService,
+    @Inject(TeamAsOfReads) private readonly asOfReads: TeamAsOfReads,
   ) {}
 
-  @Query(() => TeamType, { nullable: true, description: 'A team by global id; null when there is none.' })
-  async team(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: RequestActor): Promise<TeamType | null> {
+  @Query(() => TeamType, {
+    nullable: true,
+    description: 'A team by global id; null when there is none. With asOf: its members and villages on that date, on the basis clock (ADR 0011); null when not yet established then.',
+  })
+  async team(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentActor() actor: RequestActor,
+    @Args('asOf', { type: () => String, nullable: true, description: 'A date (YYYY-MM-DD); default today.' }) asOf?: string | null,
+    @Args('basis', { type: () => TimeBasis, nullable: true, description: 'EFFECTIVE (default) or RECORDED.' }) basis?: TimeBasis | null,
+  ): Promise<TeamType | null> {
     const teamId = localIdOf(id, 'Team');
+    if ((asOf ?? null) !== null || (basis ?? null) !== null) {
+      if (asOf && !isLocalDate(asOf)) throw codedError('BAD_USER_INPUT', 'asOf must be a date YYYY-MM-DD', { fields: [{ field: 'asOf', problems: ['not a date'] }] });
+      const date = asOf ?? localDateOf(new Date());
+      const found = teamId ? await this.asOfReads.team(teamId, date, basis ?? TimeBasis.EFFECTIVE, ProvinceScope.of(actor)) : null;
+      return found ? Object.assign(TeamType.of(found.row), { asOfView: { members: found.members, villages: found.villages } }) : null;
+    }
     const row = teamId ? await this.reads.findTeam(teamId, ProvinceScope.of(actor)) : null;
     return row ? TeamType.of(row) : null;
   }
@@ -46,6 +62,7 @@ export class TeamQueriesResolver {
 
   @ResolveField(() => [TeamMemberType], { description: 'Current members, leader first; personal fields decrypted at read time.' })
   async members(@Parent() team: TeamType, @CurrentActor() actor: RequestActor): Promise<TeamMemberType[]> {
+    if (team.asOfView) return team.asOfView.members.map((view) => TeamMemberType.of(view));
     // Scoped again, not trusted from the parent: a Team can be reached through more than one path.
     return (await this.reads.currentMembers(team.localId, ProvinceScope.of(actor))).map((view) => TeamMemberType.of(view));
   }
@@ -53,7 +70,7 @@ export class TeamQueriesResolver {
   @ResolveField(() => [VillageType], { description: 'Villages the team serves now.' })
   async villages(@Parent() team: TeamType, @CurrentActor() actor: RequestActor): Promise<VillageType[]> {
     const scope = ProvinceScope.of(actor);
-    const ids = (await this.reads.currentVillages(team.localId, scope)).map((village) => village.villageId);
+    const ids = (team.asOfView?.villages ?? (await this.reads.currentVillages(team.localId, scope))).map((village) => village.villageId);
     return (await this.geography.findVillages(ids, scope)).map((record) => VillageType.of(record));
   }
 }

@@ -1,15 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Clock } from '@cdtt/event-sourcing';
-import { CLOCK, codedError, connectionOf, CurrentActor, decodeCursor, localDateOf, ProvinceScope, type RequestActor } from '@cdtt/platform';
+import { CLOCK, codedError, TimeBasis, connectionOf, CurrentActor, decodeCursor, localDateOf, ProvinceScope, type RequestActor } from '@cdtt/platform';
+import { RecordedTeamStatistics } from '../read-models/recorded-team-statistics';
+import { UnitStatisticsAsOfArgs } from './unit-statistics-as-of.args';
 import { TeamStatisticsService, type UnitStatistics } from '../read-models/team-statistics.service';
-import { ChildStatisticsArgs, UnitStatisticsArgs } from './team-queries.input';
+import { ChildStatisticsArgs } from './team-queries.input';
 import { StatisticsLevelEnum } from './team.enums';
 import { UnitStatisticsConnection, UnitStatisticsType } from './unit-statistics.type';
 
 const CODE_PATTERN: Record<StatisticsLevelEnum, RegExp> = {
   NATIONAL: /^VN$/,
   PROVINCE: /^\d{2}$/,
+  DISTRICT: /^\d{3}$/,
   COMMUNE: /^\d{5}$/,
 };
 
@@ -24,17 +27,19 @@ export class TeamStatisticsResolver {
   constructor(
     @Inject(TeamStatisticsService) private readonly statistics: TeamStatisticsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RecordedTeamStatistics) private readonly recorded: RecordedTeamStatistics,
   ) {}
 
   @Query(() => UnitStatisticsType, { nullable: true, description: 'Team figures of a unit on asOf; null when the unit is not in force then.' })
-  async unitStatistics(@Args() args: UnitStatisticsArgs, @CurrentActor() actor: RequestActor): Promise<UnitStatisticsType | null> {
+  async unitStatistics(@Args() args: UnitStatisticsAsOfArgs, @CurrentActor() actor: RequestActor): Promise<UnitStatisticsType | null> {
     checkCode(args.code, args.level);
     const asOf = args.asOf ?? localDateOf(this.clock.now());
-    const figures = await this.statistics.unitStatistics(args.code, args.level, asOf, ProvinceScope.of(actor));
+    const reads = args.basis === TimeBasis.RECORDED ? this.recorded : this.statistics;
+    const figures = await reads.unitStatistics(args.code, args.level, asOf, ProvinceScope.of(actor));
     return figures ? UnitStatisticsType.of(figures) : null;
   }
 
-  @Query(() => UnitStatisticsConnection, { description: 'Figures of the children of a unit on asOf: nation → provinces, province → communes.' })
+  @Query(() => UnitStatisticsConnection, { description: 'Figures of the children of a unit on asOf: nation → provinces, province or district → communes.' })
   async childStatistics(@Args() args: ChildStatisticsArgs, @CurrentActor() actor: RequestActor): Promise<UnitStatisticsConnection> {
     checkCode(args.code, args.level);
     if (args.level === StatisticsLevelEnum.COMMUNE) {

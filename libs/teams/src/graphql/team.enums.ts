@@ -35,6 +35,7 @@ export enum OrderDirection {
 
 export enum StatisticsLevelEnum {
   COMMUNE = 'COMMUNE',
+  DISTRICT = 'DISTRICT',
   PROVINCE = 'PROVINCE',
   NATIONAL = 'NATIONAL',
 }
@@ -48,5 +49,6 @@ registerEnumType(TeamOrderField, { name: 'TeamOrderField' });
 registerEnumType(OrderDirection, { name: 'TeamOrderDirection' });
 registerEnumType(StatisticsLevelEnum, {
   name: 'StatisticsLevel',
-  description: 'NATIONAL (code VN), PROVINCE (2 digits) or COMMUNE (5 digits), in the unit tree in force on the date.',
+  description:
+    'NATIONAL (code VN), PROVINCE (2 digits), DISTRICT (3 digits, dates before 2025-07-01 only) or COMMUNE (5 digits), in the unit tree in force on the date.',
 });

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NodeInterface, toGlobalId } from '@cdtt/platform';
-import type { MemberView, TeamRow } from '../read-models/team.rows';
+import type { MemberView, TeamRow, VillageView } from '../read-models/team.rows';
 import { MemberRoleEnum, TeamLevelEnum, TeamStatusEnum } from './team.enums';
 
 @ObjectType('TeamDecision', { description: "The Quyết định of the commune People's Committee the team exists by (latest, after kiện toàn)." })
@@ -62,6 +62,9 @@ export class TeamType implements NodeInterface {
   /** The uuid, for field resolvers; not exposed. */
   localId!: string;
 
+  /** Set when read as of a date (ADR 0011): the members and villages then, instead of now. Not exposed. */
+  asOfView?: { readonly members: readonly MemberView[]; readonly villages: readonly VillageView[] } | null;
+
   @Field()
   name!: string;
 
@@ -71,7 +74,7 @@ export class TeamType implements NodeInterface {
   @Field({ description: 'Commune the team belongs to (5 digits).' })
   communeCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'Province of the commune when the team was established.' })
+  @Field(() => String, { nullable: true, description: 'Province of its current commune; null while held between provinces.' })
   provinceCode!: string | null;
 
   @Field(() => TeamStatusEnum)

@@ -1,4 +1,7 @@
 import { PersonMutationsResolver } from './person-mutations.resolver';
+import { ReorganisationResolver } from './reorganisation.resolver';
+import { StatisticsSeriesResolver } from './statistics-series.resolver';
+import { TeamRearrangementResolver } from './team-rearrangement.resolver';
 import { TeamMutationsResolver } from './team-mutations.resolver';
 import { TeamQueriesResolver } from './team-queries.resolver';
 import { TeamRosterResolver } from './team-roster.resolver';
@@ -11,4 +14,7 @@ export const TEAMS_RESOLVERS = [
   PersonMutationsResolver,
   TeamQueriesResolver,
   TeamStatisticsResolver,
+  ReorganisationResolver,
+  StatisticsSeriesResolver,
+  TeamRearrangementResolver,
 ] as const;

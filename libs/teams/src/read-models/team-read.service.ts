@@ -3,6 +3,7 @@ import type { ProvinceScope } from '@cdtt/platform';
 import type { SealedPersonalData } from '../domain/person.events';
 import { ERASED, type PersonalDataVault } from '../personal-data/personal-data.vault';
 import { TEAM_COLUMNS, type MemberView, type TeamFilter, type TeamOrder, type TeamRow, type VillageView } from './team.rows';
+import { teamScopeFilter } from './team-scope.sql';
 
 export interface TeamPage {
   readonly rows: TeamRow[];
@@ -13,8 +14,8 @@ const ORDER_COLUMN = { NAME: 't.name', ESTABLISHED_ON: 't.established_on' } as c
 
 /**
  * Reads of teams: SQL over this lib's tables; personal fields opened here, at read time. Every read
- * takes the caller's scope and filters in SQL on `teams_v1.province_code` (the commune's province,
- * set when the team is established): a team outside a portal's provinces reads as absent.
+ * takes the caller's scope and filters in SQL on `teams_v1.visible_province_codes` (where the team is
+ * attached now, `teamScopeFilter`): a team outside a portal's provinces reads as absent.
  */
 export class TeamReadService {
   constructor(
@@ -24,7 +25,7 @@ export class TeamReadService {
 
   async findTeam(id: string, scope: ProvinceScope): Promise<TeamRow | null> {
     const rows = await this.dataSource.query<TeamRow[]>(
-      `SELECT ${TEAM_COLUMNS} FROM teams_v1 t WHERE t.id = $1::uuid AND ${scope.sqlFilter('t.province_code', '$2')}`,
+      `SELECT ${TEAM_COLUMNS} FROM teams_v1 t WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')}`,
       [id, scope.sqlParam],
     );
     return rows[0] ?? null;
@@ -48,8 +49,8 @@ export class TeamReadService {
       where.push(sql(`$${params.length}`));
     };
     // The scope first: a filter on another province then simply finds nothing.
-    add((p) => scope.sqlFilter('t.province_code', p), scope.sqlParam);
-    if (filter.provinceCode) add((p) => `t.province_code = ${p}`, filter.provinceCode);
+    add((p) => teamScopeFilter('t', p), scope.sqlParam);
+    if (filter.provinceCode) add((p) => `${p} = ANY(t.visible_province_codes)`, filter.provinceCode);
     if (filter.communeCode) add((p) => `t.commune_code = ${p}`, filter.communeCode);
     if (filter.status) add((p) => `t.status = ${p}`, filter.status);
     if (typeof filter.hasYouthUnionMember === 'boolean') add((p) => `t.has_youth_union_member = ${p}`, filter.hasYouthUnionMember);
@@ -84,7 +85,7 @@ export class TeamReadService {
          (p.youth_union_since IS NOT NULL AND p.youth_union_until IS NULL) AS yu
        FROM team_memberships_v1 m LEFT JOIN people_v1 p ON p.person_id = m.person_id
        JOIN teams_v1 t ON t.id = m.team_id
-       WHERE m.team_id = $1::uuid AND m.valid_to IS NULL AND ${scope.sqlFilter('t.province_code', '$2')}
+       WHERE m.team_id = $1::uuid AND m.valid_to IS NULL AND ${teamScopeFilter('t', '$2')}
        ORDER BY array_position(ARRAY['LEADER','DEPUTY','MEMBER'], m.role), m.valid_from, m.person_id`,
       [teamId, scope.sqlParam],
     );
@@ -108,7 +109,7 @@ export class TeamReadService {
       `SELECT c.village_id, v.name, c.valid_from::text AS since
        FROM team_coverage_v1 c LEFT JOIN team_villages_v1 v ON v.village_id = c.village_id
        JOIN teams_v1 t ON t.id = c.team_id
-       WHERE c.team_id = $1::uuid AND c.valid_to IS NULL AND ${scope.sqlFilter('t.province_code', '$2')}
+       WHERE c.team_id = $1::uuid AND c.valid_to IS NULL AND ${teamScopeFilter('t', '$2')}
        ORDER BY v.name, c.village_id`,
       [teamId, scope.sqlParam],
     );

@@ -3,7 +3,8 @@ import type { ProvinceScope } from '@cdtt/platform';
 import { inForce } from './in-force.sql';
 import { statisticsSql, type StatisticsScope } from './team-statistics.sql';
 
-export type StatisticsLevel = 'COMMUNE' | 'PROVINCE' | 'NATIONAL';
+/** DISTRICT exists only for dates before 2025-07-01 (the three-tier tree, history). */
+export type StatisticsLevel = 'COMMUNE' | 'DISTRICT' | 'PROVINCE' | 'NATIONAL';
 
 /** The code the nation is reported under. */
 export const NATIONAL_CODE = 'VN';
@@ -77,8 +78,8 @@ export class TeamStatisticsService {
     }
     const names = await this.unitNames(level, [code], asOf, scope);
     if (!names.has(code)) return null;
-    const units: StatisticsScope = level === 'COMMUNE' ? { kind: 'COMMUNES', codes: [code] } : { kind: 'PROVINCES', codes: [code] };
-    return (await this.compute(units, [code], level, asOf, names))[0] ?? null;
+    const kind = level === 'COMMUNE' ? 'COMMUNES' : level === 'DISTRICT' ? 'DISTRICTS' : 'PROVINCES';
+    return (await this.compute({ kind, codes: [code] }, [code], level, asOf, names))[0] ?? null;
   }
 
   /**
@@ -87,17 +88,18 @@ export class TeamStatisticsService {
    */
   async childStatistics(
     code: string,
-    level: 'PROVINCE' | 'NATIONAL',
+    level: 'DISTRICT' | 'PROVINCE' | 'NATIONAL',
     asOf: string,
     limit: number,
     afterCode: string | null,
     scope: ProvinceScope,
   ): Promise<{ items: UnitStatistics[]; totalCount: number } | null> {
     if (level === 'NATIONAL' && !this.seesNation(scope)) return null;
-    if (level === 'PROVINCE' && !(await this.unitNames('PROVINCE', [code], asOf, scope)).has(code)) return null;
+    if (level !== 'NATIONAL' && !(await this.unitNames(level, [code], asOf, scope)).has(code)) return null;
     const childLevel = level === 'NATIONAL' ? 'PROVINCE' : 'COMMUNE';
     // Even a portal that sees the nation's totals lists only its own provinces as children.
-    const parentFilter = `AND ${scope.sqlFilter('u.province_code', '$3')} ${level === 'NATIONAL' ? '' : 'AND u.province_code = $4'}`;
+    const parent = { NATIONAL: '', PROVINCE: 'AND u.province_code = $4', DISTRICT: 'AND u.parent_code = $4' }[level];
+    const parentFilter = `AND ${scope.sqlFilter('u.province_code', '$3')} ${parent}`;
     const params = level === 'NATIONAL' ? [childLevel, asOf, scope.sqlParam] : [childLevel, asOf, scope.sqlParam, code];
     const total = await this.dataSource.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM team_admin_units_v1 u WHERE u.level = $1 AND ${inForce('u', '$2')} ${parentFilter}`,

@@ -3,6 +3,7 @@ import { inForce } from './in-force.sql';
 /** How communes are selected and grouped: one figure set per group code. */
 export type StatisticsScope =
   | { readonly kind: 'COMMUNES'; readonly codes: readonly string[] }
+  | { readonly kind: 'DISTRICTS'; readonly codes: readonly string[] }
   | { readonly kind: 'PROVINCES'; readonly codes: readonly string[] }
   | { readonly kind: 'NATIONAL' };
 
@@ -13,6 +14,9 @@ function communesOf(scope: StatisticsScope): string {
   switch (scope.kind) {
     case 'COMMUNES':
       return `${unit.replace('%GROUP%', 'u.code')} AND u.code = ANY($2::text[])`;
+    case 'DISTRICTS':
+      // Districts exist before 2025-07-01 only: a pre-reform commune's parent is its district.
+      return `${unit.replace('%GROUP%', 'u.parent_code')} AND u.parent_code = ANY($2::text[])`;
     case 'PROVINCES':
       return `${unit.replace('%GROUP%', 'u.province_code')} AND u.province_code = ANY($2::text[])`;
     case 'NATIONAL':
@@ -21,8 +25,22 @@ function communesOf(scope: StatisticsScope): string {
 }
 
 /**
+ * Teams held for a successor choice after a split have no commune (ADR 0012): they are counted in
+ * the province their successors share, and nationally, never in a commune.
+ */
+function heldTeams(scope: StatisticsScope, dated: (alias: string) => string): string {
+  if (scope.kind !== 'PROVINCES' && scope.kind !== 'NATIONAL') return '';
+  const group = scope.kind === 'NATIONAL' ? "'VN'::text" : 'tcm.province_code';
+  const filter = scope.kind === 'NATIONAL' ? '' : 'AND tcm.province_code = ANY($2::text[])';
+  return `UNION ALL SELECT ${group}, t.id FROM team_communes_v1 tcm JOIN teams_v1 t ON t.id = tcm.team_id
+    WHERE tcm.commune_code IS NULL AND ${dated('tcm')} ${filter}
+      AND t.established_on <= $1::date AND (t.dissolved_on IS NULL OR t.dissolved_on > $1::date)`;
+}
+
+/**
  * Every figure of a statistics group in one statement over the teams read models, for the unit
- * tree in force on the date: the communes in force then, their villages existing then, the teams
+ * tree in force on the date: the communes in force then, the teams in them on that date (a team
+ * follows its commune across reorganisations: `team_communes_v1`), their villages existing then, the teams
  * active then, and the memberships and coverage rows in force then (definitions in
  * team-statistics.service.ts). Distinct counts are taken per group, never summed from children,
  * so a person on teams in two communes counts once in their province. Aggregates are grouped, not
@@ -37,8 +55,11 @@ export function statisticsSql(scope: StatisticsScope): string {
     JOIN team_villages_v1 v ON v.commune_code = c.commune_code
     WHERE v.registered_on <= $1::date AND (v.retired_on IS NULL OR v.retired_on > $1::date)),
   teams AS (
-    SELECT c.group_code, t.id FROM communes c JOIN teams_v1 t ON t.commune_code = c.commune_code
-    WHERE t.established_on <= $1::date AND (t.dissolved_on IS NULL OR t.dissolved_on > $1::date)),
+    SELECT c.group_code, t.id FROM communes c
+    JOIN team_communes_v1 tcm ON tcm.commune_code = c.commune_code AND ${dated('tcm')}
+    JOIN teams_v1 t ON t.id = tcm.team_id
+    WHERE t.established_on <= $1::date AND (t.dissolved_on IS NULL OR t.dissolved_on > $1::date)
+    ${heldTeams(scope, dated)}),
   covered AS (
     SELECT DISTINCT v.group_code, v.commune_code, v.village_id FROM villages v
     JOIN team_coverage_v1 tc ON tc.village_id = v.village_id AND ${dated('tc')}

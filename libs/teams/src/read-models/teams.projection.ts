@@ -6,10 +6,12 @@ import { TEAM_EVENT_TYPES } from '../domain/team.events';
 import { applyGeographyEvent } from './geography-events.apply';
 import { applyPersonEvent } from './person-events.apply';
 import { applyTeamEvent } from './team-events.apply';
+import { applyTeamRearrangementEvent } from './team-rearrangement-events.apply';
+import { applyTeamSuccessionEvent } from './team-succession-events.apply';
 
 export const TEAMS_PROJECTION = 'teams_v1';
 
-const GEOGRAPHY_TYPES = ['AdministrativeUnitRecorded', 'VillageRegistered', 'VillageRenamed', 'VillageRetired'] as const;
+const GEOGRAPHY_TYPES = ['AdministrativeUnitRecorded', 'VillageRegistered', 'VillageRenamed', 'VillageRetired', 'VillageMoved'] as const;
 const teamTypes = new Set<string>(TEAM_EVENT_TYPES);
 const personTypes = new Set<string>(PERSON_EVENT_TYPES);
 
@@ -24,7 +26,12 @@ export const teamsProjection: PostgresProjection = {
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
     // A type name alone is not proof of origin: only the aggregate's own streams are read, so an
     // event of the same name written elsewhere (a test, a tool) cannot poison the read model.
-    if (teamTypes.has(event.type)) return event.streamName.startsWith('team-') ? applyTeamEvent(event, manager) : undefined;
+    if (teamTypes.has(event.type)) {
+      if (!event.streamName.startsWith('team-')) return;
+      await applyTeamEvent(event, manager);
+      await applyTeamRearrangementEvent(event, manager);
+      return applyTeamSuccessionEvent(event, manager);
+    }
     if (personTypes.has(event.type)) return event.streamName.startsWith('person-') ? applyPersonEvent(event, manager) : undefined;
     return applyGeographyEvent(event, manager);
   },

@@ -16,13 +16,13 @@ describe('importAdminUnits on the fixture folder', () => {
     const store = new InMemoryEventStore();
     const progress = pipe();
     const first = await importAdminUnits(store, FIXTURE_FOLDER, progress);
-    expect(first).toMatchObject({ planned: 27, written: 27, alreadyStored: 0, streams: 4 });
-    expect(progress.text).toMatch(/100% 27\/27 events/);
-    expect((await store.readAll()).length).toBe(27);
+    expect(first).toMatchObject({ planned: 31, written: 31, alreadyStored: 0, streams: 5 });
+    expect(progress.text).toMatch(/100% 31\/31 events/);
+    expect((await store.readAll()).length).toBe(31);
 
     const second = await importAdminUnits(store, FIXTURE_FOLDER);
-    expect(second).toMatchObject({ planned: 27, written: 0, alreadyStored: 27, lastPosition: first.lastPosition });
-    expect((await store.readAll()).length).toBe(27);
+    expect(second).toMatchObject({ planned: 31, written: 0, alreadyStored: 31, lastPosition: first.lastPosition });
+    expect((await store.readAll()).length).toBe(31);
     expect(summaryLines(second)).toContain('nothing written: every event was already stored (this import had run before)');
   });
 
@@ -30,7 +30,7 @@ describe('importAdminUnits on the fixture folder', () => {
     const lines = summaryLines(await importAdminUnits(new InMemoryEventStore(), FIXTURE_FOLDER));
     expect(lines.join('\n')).toMatch(/rejected \(not loaded\): 3/);
     expect(lines.join('\n')).toMatch(/\[OLD_CODE_NOT_IN_PRE_2025_LIST\] COMMUNE 97099/);
-    expect(lines.at(-1)).toMatch(/^events: 27 planned, 27 written, 0 already stored \(4 streams, 4 appends/);
+    expect(lines.at(-1)).toMatch(/^events: 31 planned, 31 written, 0 already stored \(5 streams, 5 appends/);
   });
 
   it('finishes an interrupted import: only the missing streams are written', async () => {

@@ -68,6 +68,22 @@ function successionStream(group: SuccessionGroup, listsKey: string): PlannedStre
   };
 }
 
+/** The import's findings as facts, one stream per (mapping, lists): listed by `successionDefects`. */
+function issueStream(issues: readonly ImportIssue[], key: string): PlannedStream {
+  const metadata = metadataOf(key, REFORM_DATE);
+  return {
+    streamName: `admin_mapping_issues-${uuidFromKey(`admin_mapping_issues|${key}`)}`,
+    label: `${key} import findings`,
+    events: issues.map((issue) => ({
+      id: uuidFromKey(`AdministrativeMappingIssueRecorded|${key}|${issue.reason}|${issue.subject}`),
+      type: 'AdministrativeMappingIssueRecorded',
+      schemaVersion: 1,
+      data: { ...issue, source: key },
+      metadata,
+    })),
+  };
+}
+
 function countUnits(dataset: string, groups: readonly UnitGroup[]): DatasetCount {
   const counts: Record<AdminLevel, number> = { PROVINCE: 0, DISTRICT: 0, COMMUNE: 0 };
   for (const unit of groups.flatMap((g) => g.units)) counts[unit.level] += 1;
@@ -95,6 +111,7 @@ export function planImport(files: AdminUnitFiles): ImportPlan {
     ...pre.map((g) => unitStream(g, PRE_2025_LIST_DATE)),
     ...post.map((g) => unitStream(g, REFORM_DATE)),
     ...successions.map((g) => successionStream(g, listsKey)),
+    issueStream(issues.issues, `${files.merges.dataset}|${listsKey}`),
   ].filter((stream) => stream.events.length > 0);
   return {
     streams,

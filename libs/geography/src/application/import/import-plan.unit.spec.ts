@@ -17,7 +17,8 @@ describe('planImport on the fixture folder', () => {
       { PROVINCE: 1, DISTRICT: 0, COMMUNE: 4 },
       { 'PROVINCE→PROVINCE FULL': 2, 'COMMUNE→COMMUNE FULL': 5, 'COMMUNE→COMMUNE PARTIAL': 2, 'DISTRICT→COMMUNE FULL': 1 },
     ]);
-    expect(plan.eventCount).toBe(12 + 5 + 10);
+    // Units, edges, and one AdministrativeMappingIssueRecorded per finding.
+    expect(plan.eventCount).toBe(12 + 5 + 10 + 4);
   });
 
   it('reports rejected records with reasons, and the island district', () => {
@@ -47,7 +48,7 @@ describe('planImport on the fixture folder', () => {
     const ids = a.streams.flatMap((s) => s.events.map((e) => e.id));
     expect(ids.every(isUuid)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(a.streams.every((s) => /^admin_(units|successions)-[0-9a-f-]{36}$/.test(s.streamName))).toBe(true);
+    expect(a.streams.every((s) => /^admin_(units|successions|mapping_issues)-[0-9a-f-]{36}$/.test(s.streamName))).toBe(true);
   });
 
   it('patches the known mapping codes (Ba Chẽ 06970→06978) and notes a reused code without its edge', () => {

@@ -1,7 +1,8 @@
-import { handleCommand, type Clock, type CommandOutcome, type EventStore, type IdGenerator } from '@cdtt/event-sourcing';
+import { DomainError, handleCommand, type Clock, type CommandOutcome, type EventStore, type IdGenerator } from '@cdtt/event-sourcing';
 import type { RequestActor } from '../../graphql/request-actor';
 import { apiClientDecider, apiClientStream, type ApiClientCommand, type ApiClientRole, type ApiClientState } from '../domain/api-client.decider';
 import { generateClientSecret, hashClientSecret } from './client-secret';
+import { operationDocumentProblem, sha256Hex } from './registered-operation';
 
 export interface NewApiClient {
   readonly name: string;
@@ -42,6 +43,21 @@ export class ApiClientCommands {
   async revoke(clientId: string, reason: string | null, actor: RequestActor): Promise<ApiClientResult> {
     const outcome = await this.execute(clientId, { kind: 'RevokeApiClient', reason }, actor);
     return { clientId, outcome, secret: null };
+  }
+
+  async setOperationPolicy(clientId: string, registeredOperationsOnly: boolean, actor: RequestActor): Promise<ApiClientResult> {
+    const outcome = await this.execute(clientId, { kind: 'SetApiClientOperationPolicy', registeredOperationsOnly }, actor);
+    return { clientId, outcome, secret: null };
+  }
+
+  /** Registers a document for the client under the SHA-256 of its exact text (what it will send as `sha256Hash`). */
+  async registerOperation(clientId: string, document: string, actor: RequestActor): Promise<ApiClientResult & { sha256Hash: string }> {
+    const sha256Hash = sha256Hex(document);
+    const problem = operationDocumentProblem(document);
+    const outcome = problem
+      ? { ok: false as const, error: new DomainError('OPERATION_DOCUMENT_INVALID', problem, ['input', 'document']) }
+      : await this.execute(clientId, { kind: 'RegisterApiClientOperation', sha256Hash, document }, actor);
+    return { clientId, outcome, secret: null, sha256Hash };
   }
 
   private execute(clientId: string, command: ApiClientCommand, actor: RequestActor): Promise<CommandOutcome<ApiClientState>> {

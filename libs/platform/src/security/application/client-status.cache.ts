@@ -1,12 +1,13 @@
 import type { Clock, EventStore } from '@cdtt/event-sourcing';
 import { apiClientStream } from '../domain/api-client.decider';
-import type { ApiClientsReadService } from '../read-models/api-clients.read.service';
 
 /** What a request needs to know about the client behind a valid token. */
 export interface ClientStatus {
   readonly active: boolean;
   /** When the secret last changed: tokens issued before it are refused (a rotation is a compromise response). */
   readonly secretRotatedAt: Date | null;
+  /** The client may run only documents registered for it (set by an admin, off by default). */
+  readonly registeredOperationsOnly: boolean;
 }
 
 /** A revocation reaches every API instance within this time. */
@@ -14,15 +15,14 @@ export const CLIENT_STATUS_TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 
 /**
- * Revocation check for each request: `api_clients_v1`, cached briefly per instance. A client the
- * projection does not know yet (just registered, projector behind) is read from its stream, so a
- * fresh client is never refused and an unknown one never accepted.
+ * The client behind each request, cached briefly per instance. Read from the client's stream (the
+ * write model, a handful of events), not from `api_clients_v1`: a revocation or a restriction to
+ * registered operations must not wait for the projector, and a fresh client is never refused.
  */
 export class ClientStatusCache {
   private readonly entries = new Map<string, { status: ClientStatus | null; expiresAt: number }>();
 
   constructor(
-    private readonly clients: ApiClientsReadService,
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
@@ -43,12 +43,15 @@ export class ClientStatusCache {
   }
 
   private async load(clientId: string): Promise<ClientStatus | null> {
-    const record = await this.clients.find(clientId);
-    if (record) return { active: record.status === 'ACTIVE', secretRotatedAt: record.secretRotatedAt };
     const events = await this.store.readStream(apiClientStream(clientId));
     if (!events.some((e) => e.type === 'ApiClientRegistered')) return null;
     const rotations = events.filter((e) => e.type === 'ApiClientSecretRotated');
     const lastRotation = rotations.at(-1);
-    return { active: !events.some((e) => e.type === 'ApiClientRevoked'), secretRotatedAt: lastRotation ? new Date(lastRotation.recordedAt) : null };
+    const lastPolicy = events.filter((e) => e.type === 'ApiClientOperationPolicyChanged').at(-1);
+    return {
+      active: !events.some((e) => e.type === 'ApiClientRevoked'),
+      secretRotatedAt: lastRotation ? new Date(lastRotation.recordedAt) : null,
+      registeredOperationsOnly: (lastPolicy?.data as { registeredOperationsOnly?: unknown } | undefined)?.registeredOperationsOnly === true,
+    };
   }
 }

@@ -5,7 +5,7 @@ import type { ClientStatusCache } from './client-status.cache';
 
 export type Authentication =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'authenticated'; readonly actor: RequestActor }
+  | { readonly kind: 'authenticated'; readonly actor: RequestActor; readonly registeredOperationsOnly: boolean }
   | { readonly kind: 'rejected'; readonly reason: TokenRejection | 'not_bearer' | 'unknown_client' | 'revoked' | 'secret_rotated' };
 
 /**
@@ -32,6 +32,7 @@ export class RequestAuthenticator {
     if (status.secretRotatedAt && claims.iat < Math.floor(status.secretRotatedAt.getTime() / 1000)) {
       return { kind: 'rejected', reason: 'secret_rotated' };
     }
-    return { kind: 'authenticated', actor: { clientId: claims.sub, role: claims.role, provinceCodes: claims.provinces } };
+    const actor: RequestActor = { clientId: claims.sub, role: claims.role, provinceCodes: claims.provinces };
+    return { kind: 'authenticated', actor, registeredOperationsOnly: status.registeredOperationsOnly };
   }
 }

@@ -24,10 +24,20 @@ export type ApiClientRegistered = DomainEvent<
 >;
 export type ApiClientSecretRotated = DomainEvent<'ApiClientSecretRotated', { readonly secretHash: SecretHash }>;
 export type ApiClientRevoked = DomainEvent<'ApiClientRevoked', { readonly reason: string | null }>;
+/** From now on the client may (true) only run operation documents registered for it, or (false) any document. */
+export type ApiClientOperationPolicyChanged = DomainEvent<'ApiClientOperationPolicyChanged', { readonly registeredOperationsOnly: boolean }>;
+/** A GraphQL document the client may run, known by the SHA-256 (hex) of its exact text. */
+export type ApiClientOperationRegistered = DomainEvent<'ApiClientOperationRegistered', { readonly sha256Hash: string; readonly document: string }>;
 
-export type ApiClientEvent = ApiClientRegistered | ApiClientSecretRotated | ApiClientRevoked;
+export type ApiClientEvent = ApiClientRegistered | ApiClientSecretRotated | ApiClientRevoked | ApiClientOperationPolicyChanged | ApiClientOperationRegistered;
 
-export const API_CLIENT_EVENT_TYPES = ['ApiClientRegistered', 'ApiClientSecretRotated', 'ApiClientRevoked'] as const;
+export const API_CLIENT_EVENT_TYPES = [
+  'ApiClientRegistered',
+  'ApiClientSecretRotated',
+  'ApiClientRevoked',
+  'ApiClientOperationPolicyChanged',
+  'ApiClientOperationRegistered',
+] as const;
 
 /** Stream of one client: `apiclient-<uuid>`; the uuid is also the OAuth `client_id`. */
 export function apiClientStream(clientId: string): string {
@@ -54,7 +64,19 @@ export interface RevokeApiClient {
   readonly reason: string | null;
 }
 
-export type ApiClientCommand = RegisterApiClient | RotateApiClientSecret | RevokeApiClient;
+export interface SetApiClientOperationPolicy {
+  readonly kind: 'SetApiClientOperationPolicy';
+  readonly registeredOperationsOnly: boolean;
+}
+
+/** The hash is computed by the caller from `document` (hashing is not the domain's business). */
+export interface RegisterApiClientOperation {
+  readonly kind: 'RegisterApiClientOperation';
+  readonly sha256Hash: string;
+  readonly document: string;
+}
+
+export type ApiClientCommand = RegisterApiClient | RotateApiClientSecret | RevokeApiClient | SetApiClientOperationPolicy | RegisterApiClientOperation;
 
 export type ApiClientState =
   | { readonly status: 'absent' }
@@ -64,6 +86,9 @@ export type ApiClientState =
       readonly role: ApiClientRole;
       readonly provinceCodes: readonly string[];
       readonly secretHash: SecretHash;
+      readonly registeredOperationsOnly: boolean;
+      /** Hashes of the registered documents (a second registration of one changes nothing). */
+      readonly operationHashes: readonly string[];
     };
 
 /** Province codes as in the national list of administrative units: two digits (`01` Hà Nội). */
@@ -95,17 +120,32 @@ export const apiClientDecider: Decider<ApiClientCommand, ApiClientState, ApiClie
         // Revoking twice changes nothing: the retry of a lost response must not fail.
         if (state.status === 'revoked') return [];
         return [{ type: 'ApiClientRevoked', data: { reason: command.reason } }];
+      case 'SetApiClientOperationPolicy':
+        if (state.status === 'absent') return notFound();
+        if (state.status === 'revoked') return revoked();
+        // Setting what is already in force records nothing (a retry, or a second admin doing the same).
+        if (state.registeredOperationsOnly === command.registeredOperationsOnly) return [];
+        return [{ type: 'ApiClientOperationPolicyChanged', data: { registeredOperationsOnly: command.registeredOperationsOnly } }];
+      case 'RegisterApiClientOperation':
+        if (state.status === 'absent') return notFound();
+        if (state.status === 'revoked') return revoked();
+        if (state.operationHashes.includes(command.sha256Hash)) return [];
+        return [{ type: 'ApiClientOperationRegistered', data: { sha256Hash: command.sha256Hash, document: command.document } }];
     }
   },
 
   evolve(state, event) {
     switch (event.type) {
       case 'ApiClientRegistered':
-        return { status: 'active', ...event.data };
+        return { status: 'active', ...event.data, registeredOperationsOnly: false, operationHashes: [] };
       case 'ApiClientSecretRotated':
         return state.status === 'absent' ? state : { ...state, secretHash: event.data.secretHash };
       case 'ApiClientRevoked':
         return state.status === 'absent' ? state : { ...state, status: 'revoked' };
+      case 'ApiClientOperationPolicyChanged':
+        return state.status === 'absent' ? state : { ...state, registeredOperationsOnly: event.data.registeredOperationsOnly };
+      case 'ApiClientOperationRegistered':
+        return state.status === 'absent' ? state : { ...state, operationHashes: [...state.operationHashes, event.data.sha256Hash] };
     }
   },
 };

@@ -11,6 +11,7 @@ export function apiClientFromRecord(record: ApiClientRecord): ApiClientType {
     role: ApiClientRoleEnum[record.role],
     provinceCodes: [...record.provinceCodes],
     status: ApiClientStatusEnum[record.status],
+    registeredOperationsOnly: record.registeredOperationsOnly,
   });
 }
 
@@ -24,5 +25,6 @@ export function apiClientFromState(clientId: string, state: ApiClientState): Api
     role: ApiClientRoleEnum[state.role],
     provinceCodes: [...state.provinceCodes],
     status: state.status === 'active' ? ApiClientStatusEnum.ACTIVE : ApiClientStatusEnum.REVOKED,
+    registeredOperationsOnly: state.registeredOperationsOnly,
   });
 }

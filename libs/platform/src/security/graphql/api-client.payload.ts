@@ -21,3 +21,18 @@ export class ApiClientPayload {
   @Field(() => [UserErrorType])
   userErrors!: UserErrorType[];
 }
+
+@ObjectType('ApiClientOperationPayload', { description: 'The result of registerApiClientOperation.' })
+export class ApiClientOperationPayload {
+  @Field(() => ApiClientType, { nullable: true })
+  apiClient!: ApiClientType | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 (lowercase hex) of the document: send it as extensions.persistedQuery.sha256Hash.' })
+  sha256Hash!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Revision of the client stream after the change.' })
+  version!: number | null;
+
+  @Field(() => [UserErrorType])
+  userErrors!: UserErrorType[];
+}

@@ -9,6 +9,7 @@ import { ApiClientCommands, type ApiClientResult } from '../application/api-clie
 import { ClientStatusCache } from '../application/client-status.cache';
 import { ApiClientsReadService } from '../read-models/api-clients.read.service';
 import { isAuthenticatedAdmin, requireAuthenticatedAdmin } from './admin-access';
+import { ApiClientOperationsResolver } from './api-client-operations.resolver';
 import { RegisterApiClientInput, RevokeApiClientInput, RotateApiClientSecretInput } from './api-client.input';
 import { apiClientFromRecord, apiClientFromState } from './api-client.mapper';
 import { ApiClientPayload } from './api-client.payload';
@@ -78,4 +79,4 @@ export class ApiClientResolver implements OnModuleInit {
 }
 
 /** Every resolver of the security slice, for the schema printer. */
-export const SECURITY_RESOLVERS = [ApiClientResolver] as const;
+export const SECURITY_RESOLVERS = [ApiClientResolver, ApiClientOperationsResolver] as const;

@@ -36,4 +36,7 @@ export class ApiClientType {
 
   @Field(() => ApiClientStatusEnum)
   status!: ApiClientStatusEnum;
+
+  @Field({ description: 'True: the client may run only operation documents registered for it (registerApiClientOperation).' })
+  registeredOperationsOnly!: boolean;
 }

@@ -2,7 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestActor } from '../../graphql/request-actor';
 
 /** The request as Express hands it over (parsed body), plus the actor authentication sets. */
-export type ApiRequest = IncomingMessage & { body?: unknown; actor?: RequestActor; originalUrl?: string };
+export type ApiRequest = IncomingMessage & { body?: unknown; actor?: RequestActor; originalUrl?: string; ip?: string };
+
+/** The caller's address as Express sees it (X-Forwarded-For only when TRUST_PROXY says the proxy is trusted). */
+export function clientAddress(request: ApiRequest): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+}
 export type ApiResponse = ServerResponse;
 
 /** Writes a JSON answer with plain Node APIs (no Express types needed). */

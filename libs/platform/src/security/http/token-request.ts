@@ -31,7 +31,8 @@ export function parseTokenRequest(body: unknown, authorization: string | undefin
   return { ok: true, clientId, clientSecret, basic };
 }
 
-function decodeBasic(authorization: string): { id: string; secret: string } | null {
+/** `Authorization: Basic` credentials (form-encoded inside, RFC 6749 §2.3.1), or null when malformed. */
+export function decodeBasic(authorization: string): { id: string; secret: string } | null {
   const encoded = authorization.replace(/^Basic\s+/i, '').trim();
   const plain = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = plain.indexOf(':');

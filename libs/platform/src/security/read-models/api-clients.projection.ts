@@ -7,7 +7,8 @@ const STREAM_PREFIX = 'apiclient-';
 
 /**
  * `api_clients_v1`: one row per API client for admins and for the per-request revocation check.
- * Secret hashes stay in the events; this table never holds one.
+ * Secret hashes stay in the events; this table never holds one. Registered operation documents go
+ * to `api_client_operations_v1`, read on each request of a client restricted to them.
  */
 export const apiClientsProjection: PostgresProjection = {
   name: 'api_clients_v1',
@@ -30,6 +31,17 @@ export const apiClientsProjection: PostgresProjection = {
         return;
       case 'ApiClientRevoked':
         await manager.query(`UPDATE api_clients_v1 SET status = 'REVOKED', revoked_at = $2, version = $3 WHERE client_id = $1`, [clientId, recorded.recordedAt, recorded.revision]);
+        return;
+      case 'ApiClientOperationPolicyChanged':
+        await manager.query('UPDATE api_clients_v1 SET registered_operations_only = $2, version = $3 WHERE client_id = $1', [clientId, event.data.registeredOperationsOnly, recorded.revision]);
+        return;
+      case 'ApiClientOperationRegistered':
+        await manager.query(
+          `INSERT INTO api_client_operations_v1 (client_id, sha256_hash, document, registered_at, registered_by)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (client_id, sha256_hash) DO NOTHING`,
+          [clientId, event.data.sha256Hash, event.data.document, recorded.recordedAt, recorded.metadata.actor.clientId],
+        );
+        await manager.query('UPDATE api_clients_v1 SET version = $2 WHERE client_id = $1', [clientId, recorded.revision]);
         return;
     }
   },

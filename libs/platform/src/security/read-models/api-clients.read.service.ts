@@ -11,6 +11,7 @@ export interface ApiClientRecord {
   readonly registeredBy: string;
   readonly secretRotatedAt: Date | null;
   readonly revokedAt: Date | null;
+  readonly registeredOperationsOnly: boolean;
   readonly version: number;
 }
 
@@ -24,6 +25,7 @@ interface Row {
   registered_by: string;
   secret_rotated_at: Date | null;
   revoked_at: Date | null;
+  registered_operations_only: boolean;
   version: number;
 }
 
@@ -39,6 +41,13 @@ export class ApiClientsReadService {
     const [row] = await queryRows<Row>(this.db, 'SELECT * FROM api_clients_v1 WHERE client_id = $1', [clientId]);
     return row ? recordOf(row) : null;
   }
+
+  /** The document registered for the client under this hash, or null. */
+  async registeredDocument(clientId: string, sha256Hash: string): Promise<string | null> {
+    if (!UUID.test(clientId)) return null;
+    const [row] = await queryRows<{ document: string }>(this.db, 'SELECT document FROM api_client_operations_v1 WHERE client_id = $1 AND sha256_hash = $2', [clientId, sha256Hash]);
+    return row?.document ?? null;
+  }
 }
 
 function recordOf(row: Row): ApiClientRecord {
@@ -52,6 +61,7 @@ function recordOf(row: Row): ApiClientRecord {
     registeredBy: row.registered_by,
     secretRotatedAt: row.secret_rotated_at ? new Date(row.secret_rotated_at) : null,
     revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+    registeredOperationsOnly: row.registered_operations_only,
     version: row.version,
   };
 }

@@ -1,0 +1,96 @@
+import type { Figures } from './figures';
+import { graphql, graphqlLoad } from './graphql-load';
+
+const STATS = 'name activeTeams villages villagesCovered coverageRatio members leaders youthUnionMembers teamsWithoutYouthUnionMember';
+
+/** Ba Đình (Hà Nội): in every scale's data set, with pre- and post-reform teams. */
+export const BENCH_COMMUNE = '00004';
+export const BENCH_PROVINCE = '01';
+/** A date before the reform: the figures follow the three-tier tree then. */
+const AS_OF = '2024-12-31';
+
+const body = (query: string, variables: Record<string, unknown> = {}): string => JSON.stringify({ query, variables });
+
+/** Up to `count` team global ids in the bench province, for team(id) and the command benchmarks. */
+export async function teamIds(baseUrl: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  while (ids.length < count) {
+    const data: { teams: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await graphql(
+      baseUrl,
+      'query($after: String) { teams(first: 100, after: $after, filter: { provinceCode: "01", status: ACTIVE }) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+      { after },
+    );
+    ids.push(...data.teams.nodes.map((n) => n.id));
+    if (!data.teams.pageInfo.hasNextPage) break;
+    after = data.teams.pageInfo.endCursor;
+  }
+  return ids;
+}
+
+interface QueryCase {
+  readonly name: string;
+  readonly body: () => string;
+  readonly statistic: boolean;
+}
+
+function cases(ids: readonly string[]): QueryCase[] {
+  const stats = (code: string, level: string, asOf?: string) => () =>
+    body(`query($code: String!, $level: StatisticsLevel!, $asOf: String) { unitStatistics(code: $code, level: $level, asOf: $asOf) { ${STATS} } }`, { code, level, asOf });
+  const pick = (): string => ids[Math.floor(Math.random() * ids.length)] ?? '';
+  return [
+    { name: 'unitStatistics national', body: stats('VN', 'NATIONAL'), statistic: true },
+    { name: 'unitStatistics province', body: stats(BENCH_PROVINCE, 'PROVINCE'), statistic: true },
+    { name: 'unitStatistics commune', body: stats(BENCH_COMMUNE, 'COMMUNE'), statistic: true },
+    {
+      name: 'teams first 100 in a province',
+      body: () => body(`{ teams(first: 100, filter: { provinceCode: "${BENCH_PROVINCE}" }) { totalCount nodes { id name status communeCode establishedOn hasYouthUnionMember } } }`),
+      statistic: false,
+    },
+    { name: 'team(id) with members', body: () => body('query($id: ID!) { team(id: $id) { id name status version members { role fullName youthUnionMember } villages { name } } }', { id: pick() }), statistic: false },
+    { name: `unitStatistics national asOf ${AS_OF}`, body: stats('VN', 'NATIONAL', AS_OF), statistic: true },
+  ];
+}
+
+/** Sequential timings of one query: the "national asOf under 3 s" target is about one call. */
+async function singleShot(baseUrl: string, requestBody: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody });
+    await response.text();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** Item 4 (and its part of 7): each query at 32 clients against `{ __typename }` on the same server. */
+export async function queriesBench(baseUrl: string, database: 'postgres' | 'embedded', scale: string, seconds: number, figures: Figures): Promise<void> {
+  const ids = await teamIds(baseUrl, 1000);
+  const asOf = await singleShot(baseUrl, body(`{ unitStatistics(code: "VN", level: NATIONAL, asOf: "${AS_OF}") { ${STATS} } }`), 5);
+  const slowest = asOf.at(-1) ?? 0;
+  figures.add({ item: 4, name: `national asOf ${AS_OF}, one call (5 runs)`, database, scale, value: asOf[2] ?? 0, unit: 'ms (median)', note: `max ${slowest.toFixed(0)} ms`, target: '< 3 s', met: slowest < 3000 });
+  const connections = 32;
+  const trivial = await graphqlLoad(baseUrl, { connections, seconds, body: () => body('{ __typename }') });
+  figures.add({ item: 4, name: '{ __typename }', database, scale, value: trivial.requestsPerSecond, unit: 'req/s', p50Ms: trivial.p50Ms, p99Ms: trivial.p99Ms });
+  for (const c of cases(ids)) {
+    const r = await graphqlLoad(baseUrl, { connections, seconds, body: c.body });
+    const ratio = r.requestsPerSecond / trivial.requestsPerSecond;
+    figures.add({
+      item: 4,
+      name: `${c.name}, 32 clients`,
+      database,
+      scale,
+      value: r.requestsPerSecond,
+      unit: 'req/s',
+      p50Ms: r.p50Ms,
+      p99Ms: r.p99Ms,
+      baselineName: '__typename',
+      baseline: trivial.requestsPerSecond,
+      ratio,
+      target: c.statistic ? '≥ 0.5 × __typename, p99 < 25 ms' : '≥ 0.5 × __typename',
+      met: ratio >= 0.5 && (!c.statistic || r.p99Ms < 25) && r.failures === 0,
+      ...(r.failures > 0 ? { note: `${r.failures} failures, first: ${r.firstFailure ?? ''}` } : {}),
+    });
+  }
+}

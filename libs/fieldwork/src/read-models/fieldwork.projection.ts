@@ -1,0 +1,42 @@
+import type { RecordedEvent } from '@cdtt/event-sourcing';
+import type { PostgresProjection } from '@cdtt/platform';
+import type { EntityManager } from 'typeorm';
+import { ACTIVITY_EVENT_TYPES } from '../domain/activity.events';
+import { MEETING_EVENT_TYPES } from '../domain/meeting.events';
+import { TRAINING_EVENT_TYPES } from '../domain/training.events';
+import { applyActivityEvent, applyMeetingEvent } from './activity-events.apply';
+import { applyGeographyCopy, applyTeamCopy, COPIED_GEOGRAPHY_TYPES, COPIED_TEAM_TYPES } from './team-copy.apply';
+import { applyTrainingEvent } from './training-events.apply';
+
+export const FIELDWORK_PROJECTION = 'fieldwork_v1';
+
+const owners = new Map<string, string>([
+  ...TRAINING_EVENT_TYPES.map((t) => [t, 'training-'] as const),
+  ...ACTIVITY_EVENT_TYPES.map((t) => [t, 'activity-'] as const),
+  ...MEETING_EVENT_TYPES.map((t) => [t, 'meeting-'] as const),
+  ...COPIED_TEAM_TYPES.map((t) => [t, 'team-'] as const),
+]);
+
+/**
+ * `fieldwork_v1`: one projection (one checkpoint) for every field-work table and its copies of
+ * team and geography facts, because "members trained" joins attendance with memberships and
+ * household shares join activities with villages: with separate checkpoints a replay could see
+ * them at different points of the log.
+ */
+export const fieldworkProjection: PostgresProjection = {
+  name: FIELDWORK_PROJECTION,
+  eventTypes: [...TRAINING_EVENT_TYPES, ...ACTIVITY_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...COPIED_TEAM_TYPES, ...COPIED_GEOGRAPHY_TYPES],
+  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    const prefix = owners.get(event.type);
+    if (prefix === undefined) return applyGeographyCopy(event, manager);
+    // A type name alone is not proof of origin: only the aggregate's own streams are read.
+    if (!event.streamName.startsWith(prefix)) return;
+    if (prefix === 'training-') return applyTrainingEvent(event, manager);
+    if (prefix === 'activity-') return applyActivityEvent(event, manager);
+    if (prefix === 'meeting-') return applyMeetingEvent(event, manager);
+    return applyTeamCopy(event, manager);
+  },
+};
+
+/** Every projection of the field-work context, for the projector. */
+export const FIELDWORK_PROJECTIONS: readonly PostgresProjection[] = [fieldworkProjection];

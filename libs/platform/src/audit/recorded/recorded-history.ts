@@ -1,0 +1,41 @@
+import type { PostgresProjection } from '../../projections/postgres-projection';
+import { queryRows, type SqlExecutor } from '../../projections/sql-executor';
+
+/**
+ * Tracked tables that exist but whose history is missing or behind (no trigger yet, or a column the
+ * history lacks): created by a later migration, or altered since. Called after migrations, under
+ * the migration lock, so instances starting together do not race on the DDL.
+ */
+export async function ensureRecordedHistory(executor: SqlExecutor): Promise<string[]> {
+  const [installed] = await queryRows<{ ok: boolean }>(executor, "SELECT to_regclass('public.recorded_history_tables') IS NOT NULL AS ok");
+  if (!installed?.ok) return [];
+  const stale = await queryRows<{ name: string }>(
+    executor,
+    `SELECT r.name FROM recorded_history_tables r
+     WHERE to_regclass(format('public.%I', r.name)) IS NOT NULL AND (
+       NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = format('public.%I', r.name)::regclass AND t.tgname = r.name || '_history_track')
+       OR EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = r.name
+         AND NOT EXISTS (SELECT 1 FROM information_schema.columns hc WHERE hc.table_schema = 'public'
+           AND hc.table_name = r.name || '_history' AND hc.column_name = c.column_name)))
+     ORDER BY r.name`,
+  );
+  for (const { name } of stale) await executor.query('SELECT audit_track_history($1)', [name]);
+  return stale.map((row) => row.name);
+}
+
+
+/**
+ * Wraps a projection whose tables keep recorded history: before each event, the history triggers
+ * learn its `recordedAt` (`cdtt.recorded_at`, local to the transaction), so live runs and rebuilds
+ * write the same versions. One extra statement per event.
+ */
+export function withRecordedClock(projection: PostgresProjection): PostgresProjection {
+  return {
+    name: projection.name,
+    eventTypes: projection.eventTypes,
+    async apply(event, manager) {
+      await manager.query("SELECT set_config('cdtt.recorded_at', $1, true)", [event.recordedAt]);
+      return projection.apply(event, manager);
+    },
+  };
+}
