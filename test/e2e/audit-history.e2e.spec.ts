@@ -38,7 +38,7 @@ const AUDIT_LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {
 
 /** History and the audit log over HTTP (as the anonymous admin the tests run as). */
 describe('history and auditLog over HTTP', () => {
-  const world = new TeamsE2eWorld([1900, 1925]);
+  const world = new TeamsE2eWorld([1903, 1926]);
   const api = new TeamsClient(world);
   const d = (md: string) => world.date(md);
   let teamId = '';

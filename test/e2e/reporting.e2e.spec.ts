@@ -15,7 +15,7 @@ jest.setTimeout(60_000);
 describe('reporting API over HTTP', () => {
   const world = new ReportingE2eWorld();
   const api = new ReportingClient(world);
-  const Y = world.year;
+  let Y = 0;
   const unknownTeam = toGlobalId('Team', '0190aaaa-0000-7000-8000-000000000000');
   let c: string[];
   let v: string[][];
@@ -26,6 +26,7 @@ describe('reporting API over HTTP', () => {
 
   beforeAll(async () => {
     v = await world.open(2, 2);
+    Y = world.year;
     c = world.communes;
     const first = await api.teamWithPeople(c[0]!, [v[0]![0]!], world.date('01-05'), 2);
     t.t1 = first.teamId;

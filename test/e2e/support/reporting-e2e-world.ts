@@ -10,6 +10,7 @@ import { startProjector, type RunningProjector } from '../../../apps/projector/s
 import { waitForProjections } from './catch-up';
 import { REGISTER } from './security-harness';
 import { TestGeography } from './test-geography';
+import { reserveTestYear } from './test-years';
 
 export interface GqlResponse {
   data?: Record<string, unknown> | null;
@@ -29,11 +30,11 @@ class TestClock implements Clock {
 /**
  * The API over HTTP with the clock under the test's control and real tokens (an admin, a portal
  * of the world's province 98, a portal of 97, an auditor). Its geography is its own: province 98
- * and communes 98xxx, in force during one year Y (2100..2199) only, so its reports, targets and
+ * and communes 98xxx, in force during one year Y (2100..2199, reserved for it) only, so its reports, targets and
  * statistics meet no other test's (the catalogue exists from 2022, and Y is "this year" for the clock).
  */
 export class ReportingE2eWorld {
-  readonly year = randomInt(2100, 2200);
+  private reservedYear: number | undefined;
   readonly province = '98';
   readonly communes: string[] = [];
   readonly clock = new TestClock();
@@ -43,6 +44,12 @@ export class ReportingE2eWorld {
   /** Credentials per role; tokens are fetched again after the clock moves (they last 15 minutes of its time). */
   private readonly credentials = new Map<Role, { clientId: string; secret: string }>();
   private readonly tokens = new Map<Role, string>();
+
+  /** Y, reserved by open() (see reserveTestYear). */
+  get year(): number {
+    if (this.reservedYear === undefined) throw new Error('the world has no year before open()');
+    return this.reservedYear;
+  }
 
   date(monthDay: string): string {
     return `${this.year}-${monthDay}`;
@@ -55,7 +62,6 @@ export class ReportingE2eWorld {
 
   async open(communeCount: number, villagesPerCommune: number): Promise<string[][]> {
     process.env.PERSONAL_DATA_MASTER_KEY ??= randomBytes(32).toString('base64');
-    this.setToday('01-10');
     const admin = { clientId: uuidv7(), secret: randomBytes(32).toString('base64url') };
     const config = loadConfig({
       DATABASE_URL: process.env.DATABASE_URL,
@@ -66,6 +72,8 @@ export class ReportingE2eWorld {
       BOOTSTRAP_ADMIN_SECRET: admin.secret,
     });
     this.runtime = await openRuntime(config, 'cdtt-reporting-e2e');
+    this.reservedYear = await reserveTestYear(this.runtime.dataSource, [2100, 2200], 'reporting-e2e');
+    this.setToday('01-10');
     const geography = new TestGeography(this.runtime.eventStore, this.year, 'reporting-e2e', 'Rep');
     await geography.recordUnit('PROVINCE', this.province, this.province);
     await geography.recordUnit('PROVINCE', '97', '97');
@@ -92,8 +100,10 @@ export class ReportingE2eWorld {
   }
 
   async close(): Promise<void> {
-    const keys = [`PROVINCE:${this.province}:${this.year}-01-01`, `PROVINCE:97:${this.year}-01-01`, ...this.communes.map((c) => `COMMUNE:${c}:${this.year}-01-01`)];
-    await this.runtime?.dataSource.query('DELETE FROM team_admin_units_v1 WHERE unit_key = ANY($1)', [keys]);
+    if (this.reservedYear !== undefined) {
+      const keys = [`PROVINCE:${this.province}:${this.year}-01-01`, `PROVINCE:97:${this.year}-01-01`, ...this.communes.map((c) => `COMMUNE:${c}:${this.year}-01-01`)];
+      await this.runtime?.dataSource.query('DELETE FROM team_admin_units_v1 WHERE unit_key = ANY($1)', [keys]);
+    }
     await this.app?.close();
     await this.projector?.stop();
     await this.runtime?.close();

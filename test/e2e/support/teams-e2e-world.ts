@@ -6,6 +6,7 @@ import type { App } from 'supertest/types';
 import { loadConfig, openRuntime, toGlobalId, type Runtime } from '@cdtt/platform';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { TestGeography } from './test-geography';
+import { reserveTestYear } from './test-years';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/projector';
 import { waitForProjections } from './catch-up';
 
@@ -16,21 +17,24 @@ export interface GqlResponse {
 
 /**
  * The API over HTTP with a small geography of its own, recorded as geography events: province 99
- * and communes 99xxx (no real or fixture unit), in force during one year Y only (1950..1999, a range per file), so
+ * and communes 99xxx (no real or fixture unit), in force during one year Y only (a range per file, the year reserved for this world), so
  * the statistics of this run see no other test's data (real data and other tests are dated later
  * or in other years).
  */
 export class TeamsE2eWorld {
-  readonly year: number;
+  private reservedYear: number | undefined;
   readonly province = '99';
   readonly communes: string[] = [];
   runtime!: Runtime;
   app!: INestApplication;
   private projector!: RunningProjector;
 
-  /** Each e2e file its own range of years, so their statistics never meet. */
-  constructor(years: readonly [number, number] = [1950, 1980]) {
-    this.year = randomInt(years[0], years[1]);
+  /** A range of years per e2e file; open() reserves one in it that no other world has. */
+  constructor(private readonly years: readonly [number, number] = [1950, 1980]) {}
+
+  get year(): number {
+    if (this.reservedYear === undefined) throw new Error('the world has no year before open()');
+    return this.reservedYear;
   }
 
   date(monthDay: string): string {
@@ -43,6 +47,7 @@ export class TeamsE2eWorld {
     const poolSize = process.env.EMBEDDED_POSTGRES === '1' ? '1' : '10';
     const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, RUN_PROJECTOR: 'false', DATABASE_POOL_SIZE: poolSize });
     this.runtime = await openRuntime(config, 'cdtt-teams-e2e');
+    this.reservedYear = await reserveTestYear(this.runtime.dataSource, this.years, 'teams-e2e');
     await this.recordUnit('PROVINCE', this.province);
     const villages: string[][] = [];
     while (this.communes.length < communeCount) {
@@ -63,8 +68,10 @@ export class TeamsE2eWorld {
   }
 
   async close(): Promise<void> {
-    const keys = [`PROVINCE:${this.province}:${this.year}-01-01`, ...this.communes.map((c) => `COMMUNE:${c}:${this.year}-01-01`)];
-    await this.runtime?.dataSource.query('DELETE FROM team_admin_units_v1 WHERE unit_key = ANY($1)', [keys]);
+    if (this.reservedYear !== undefined) {
+      const keys = [`PROVINCE:${this.province}:${this.year}-01-01`, ...this.communes.map((c) => `COMMUNE:${c}:${this.year}-01-01`)];
+      await this.runtime?.dataSource.query('DELETE FROM team_admin_units_v1 WHERE unit_key = ANY($1)', [keys]);
+    }
     await this.app?.close();
     await this.projector?.stop();
     await this.runtime?.close();
