@@ -20,6 +20,7 @@ const moduleNameMapper = {
   '^@cdtt/event-sourcing$': '<rootDir>/libs/event-sourcing/src/index.ts',
   '^@cdtt/event-store-postgres$': '<rootDir>/libs/event-store-postgres/src/index.ts',
   '^@cdtt/event-store-eventstoredb$': '<rootDir>/libs/event-store-eventstoredb/src/index.ts',
+  '^@cdtt/platform/testing$': '<rootDir>/libs/platform/src/testing/index.ts',
   '^@cdtt/platform$': '<rootDir>/libs/platform/src/index.ts',
   '^@cdtt/geography$': '<rootDir>/libs/geography/src/index.ts',
   '^@cdtt/teams$': '<rootDir>/libs/teams/src/index.ts',

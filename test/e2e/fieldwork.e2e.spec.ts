@@ -2,7 +2,7 @@ import { FIELDWORK_FIGURES as FIGURES_TOKEN, FieldworkReadService, type Fieldwor
 import { fromGlobalId, parsePeriod, ProvinceScope, toGlobalId } from '@cdtt/platform';
 import { TeamsClient } from './support/teams-e2e.client';
 import { TeamsE2eWorld } from './support/teams-e2e-world';
-import { waitForProjections } from './support/catch-up';
+import { lastCommitted, waitForProjections } from './support/catch-up';
 import { openSecurityHarness, REGISTER } from './support/security-harness';
 import { FieldworkClient } from './support/fieldwork-e2e.client';
 import { category, figuresInput, FieldworkLedger, type CategoryFact, type Unit } from './support/fieldwork-e2e.ledger';
@@ -106,11 +106,11 @@ describe('field work API over HTTP', () => {
   }, 60_000);
 
   it('refuses every training rule with its code and writes nothing', async () => {
-    const head = await world.runtime.eventStore.headPosition();
+    const head = await lastCommitted(world.runtime);
     const future = `${world.year + 90}-01-01`;
     const later = await api.ok('scheduleTraining', schedule('NATIONAL', future));
     s.future = later.training!.id;
-    const before = await world.runtime.eventStore.headPosition();
+    const before = await lastCommitted(world.runtime);
     expect(before).not.toBe(head);
     expect(await api.refused('scheduleTraining', schedule('COMMUNE', d('03-01'), { communeCode: c[0]!, provinceCode: '99' }))).toBe('TRAINING_UNIT_MISMATCH');
     expect(await api.refused('scheduleTraining', schedule('NATIONAL', d('03-01'), { provinceCode: '99' }))).toBe('TRAINING_UNIT_MISMATCH');
@@ -132,9 +132,9 @@ describe('field work API over HTTP', () => {
     expect(await api.refused('completeTraining', { trainingId: s.S4 })).toBe('TRAINING_CANCELLED');
     expect(await api.refused('completeTraining', { trainingId: s.S5, expectedVersion: 0 })).toBe('VERSION_CONFLICT');
     const empty = await api.ok('scheduleTraining', schedule('COMMUNE', d('06-20'), { communeCode: c[2]! }));
-    const afterEmpty = await world.runtime.eventStore.headPosition();
+    const afterEmpty = await lastCommitted(world.runtime);
     expect(await api.refused('completeTraining', { trainingId: empty.training!.id })).toBe('TRAINING_WITHOUT_ATTENDANCE');
-    expect(await world.runtime.eventStore.headPosition()).toBe(afterEmpty);
+    expect(await lastCommitted(world.runtime)).toBe(afterEmpty);
     const bad = await api.raw('scheduleTraining', schedule('NATIONAL', d('03-01'), {}, { topics: ['NOT_A_TOPIC'] }));
     expect(bad.errors?.[0]?.extensions.code).toBeDefined();
   }, 60_000);
@@ -183,7 +183,7 @@ describe('field work API over HTTP', () => {
   }, 60_000);
 
   it('refuses every activity rule with its code and writes nothing', async () => {
-    const head = await world.runtime.eventStore.headPosition();
+    const head = await lastCommitted(world.runtime);
     const base = { teamId: t.T1, villageId: v[0]![0], date: d('04-01'), participantIds: [p.L1], figures: [figuresInput(category('E_HEALTH', 2, 1, 1))] };
     expect(await api.refused('logActivity', { ...base, teamId: unknown('Team') })).toBe('TEAM_NOT_FOUND');
     expect(await api.refused('logActivity', { ...base, date: d('01-15') })).toBe('TEAM_NOT_ACTIVE');
@@ -204,7 +204,7 @@ describe('field work API over HTTP', () => {
     expect(await api.refused('retractActivity', { activityId: a.A2, reason: 'Lại' })).toBe('ACTIVITY_RETRACTED');
     expect(await api.refused('retractActivity', { activityId: a.A1, reason: ' ' })).toBe('REASON_REQUIRED');
     expect(await api.refused('retractActivity', { activityId: unknown('Activity'), reason: 'x' })).toBe('ACTIVITY_NOT_FOUND');
-    expect(await world.runtime.eventStore.headPosition()).toBe(head);
+    expect(await lastCommitted(world.runtime)).toBe(head);
     const negative = await api.raw('logActivity', { ...base, figures: [{ ...base.figures[0], visits: -1 }] });
     expect(negative.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   }, 60_000);
@@ -216,17 +216,17 @@ describe('field work API over HTTP', () => {
     // A retry with the same idempotency key answers the first payload and writes nothing.
     const keyed = { teamId: t.T2, date: d('05-01'), attendeeIds: [p.L2, p.M3], decisions: [], initiatives: [], idempotencyKey: `fieldwork-${world.year}-${c[1]}` };
     const first = await api.ok('recordMeeting', keyed);
-    const written = await world.runtime.eventStore.headPosition();
+    const written = await lastCommitted(world.runtime);
     expect((await api.ok('recordMeeting', keyed)).meeting?.id).toBe(first.meeting?.id);
-    expect(await world.runtime.eventStore.headPosition()).toBe(written);
+    expect(await lastCommitted(world.runtime)).toBe(written);
     ledger.meetings.push({ team: t.T2!, commune: c[1]!, date: d('05-01') });
-    const head = await world.runtime.eventStore.headPosition();
+    const head = await lastCommitted(world.runtime);
     expect(await api.refused('recordMeeting', { teamId: t.T4, date: d('04-01'), attendeeIds: [p.L1], decisions: [], initiatives: [] })).toBe('MEETING_WITHOUT_LEADER');
     expect(await api.refused('recordMeeting', { teamId: t.T1, date: d('04-01'), attendeeIds: [p.L2], decisions: [], initiatives: [] })).toBe('ATTENDEE_NOT_MEMBER');
     expect(await api.refused('recordMeeting', { teamId: t.T1, date: d('04-01'), attendeeIds: [], decisions: [], initiatives: [] })).toBe('ATTENDEES_REQUIRED');
     expect(await api.refused('recordMeeting', { teamId: t.T1, date: d('04-01'), attendeeIds: [p.L1], decisions: [' '], initiatives: [] })).toBe('TEXT_INVALID');
     expect(await api.refused('recordMeeting', { teamId: t.T1, date: d('01-20'), attendeeIds: [p.L1], decisions: [], initiatives: [] })).toBe('TEAM_NOT_ACTIVE');
-    expect(await world.runtime.eventStore.headPosition()).toBe(head);
+    expect(await lastCommitted(world.runtime)).toBe(head);
     const listed = await world.gql(`query($f: FieldworkFilter) { meetings(filter: $f) { totalCount nodes { teamId } } }`, { f: { teamId: t.T1 } });
     expect(listed.data?.meetings).toEqual({ totalCount: 1, nodes: [{ teamId: t.T1 }] });
   }, 60_000);

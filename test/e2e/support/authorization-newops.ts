@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { uuidv7 } from '@cdtt/event-sourcing';
@@ -11,6 +10,7 @@ import { ReportingClient, REPORTING_MUTATIONS, type ReportingMutation } from './
 import { ReportingE2eWorld, type GqlResponse, type Role as WorldRole } from './reporting-e2e-world';
 import { REGISTER } from './security-harness';
 import { TestGeography } from './test-geography';
+import { reserveCommuneCodes } from '@cdtt/platform/testing';
 
 /** Matrix role → the reporting world's client (its portal is province 98 = A, its other portal 97 = B). */
 const AS: Record<Role, WorldRole> = { ADMIN: 'ADMIN', AUDITOR: 'AUDITOR', PORTAL_A: 'PORTAL', PORTAL_B: 'OTHER_PORTAL' };
@@ -67,7 +67,7 @@ export class NewopsWorld {
   async open(): Promise<void> {
     const [villagesA] = await this.reporting.open(1, 2);
     const geography = new TestGeography(this.reporting.runtime.eventStore, this.year, 'authz-newops-e2e', 'NewopsB');
-    this.extraCommune = `97${String(randomInt(0, 1000)).padStart(3, '0')}`;
+    [this.extraCommune = ''] = await reserveCommuneCodes(this.reporting.runtime.dataSource, '97', 1, 'authz-newops-e2e');
     await geography.recordUnit('COMMUNE', this.extraCommune, '97');
     const villagesB = [toGlobalId('Village', await geography.registerVillage(this.extraCommune)), toGlobalId('Village', await geography.registerVillage(this.extraCommune))];
     await waitForProjections(this.reporting.runtime, ['teams_v1', 'villages_v1', 'admin_units_v1', 'reporting_v1', 'fieldwork_v1'], 110_000);

@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { uuidv7 } from '@cdtt/event-sourcing';
 import { toGlobalId } from '@cdtt/platform';
 import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness } from './security-harness';
 import { MUTATIONS } from './teams-e2e.queries';
 import { TestGeography } from './test-geography';
+import { reserveCommuneCodes } from '@cdtt/platform/testing';
 import { waitForProjections } from './catch-up';
 
 export type Role = 'ADMIN' | 'AUDITOR' | 'PORTAL_A' | 'PORTAL_B';
@@ -127,7 +128,7 @@ export class AuthorizationWorld {
   /** The province and one commune in it (a code of its own, 96xxx or 95xxx). */
   private async recordProvince(side: Side): Promise<string> {
     const province = this.codes[side];
-    const commune = `${province}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+    const [commune = ''] = await reserveCommuneCodes(this.h.runtime.dataSource, province, 1, 'authz-e2e');
     await this.recordUnit('PROVINCE', province, province);
     await this.recordUnit('COMMUNE', commune, province);
     return commune;

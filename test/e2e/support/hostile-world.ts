@@ -1,10 +1,11 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidv7 } from '@cdtt/event-sourcing';
 import { toGlobalId } from '@cdtt/platform';
 import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness } from './security-harness';
 import { TestGeography } from './test-geography';
+import { reserveCommuneCodes } from '@cdtt/platform/testing';
 import { waitForProjections } from './catch-up';
 
 const PAYLOAD = 'version userErrors { code field message }';
@@ -81,7 +82,7 @@ export class HostileWorld {
   async open(villageCount = 2): Promise<void> {
     process.env.PERSONAL_DATA_MASTER_KEY ??= randomBytes(32).toString('base64');
     this.h = await openSecurityHarness();
-    this.commune = `${this.province}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+    [this.commune = ''] = await reserveCommuneCodes(this.h.runtime.dataSource, this.province, 1, 'hostile-e2e');
     const geography = new TestGeography(this.h.runtime.eventStore, this.year, 'hostile-e2e', 'Hostile');
     await geography.recordUnit('PROVINCE', this.province, this.province);
     await geography.recordUnit('COMMUNE', this.commune, this.province);

@@ -1,7 +1,7 @@
-import { randomInt } from 'node:crypto';
 import { ALL_MUTATIONS, AuthorizationWorld, type Role, type Side } from './authorization-world';
 import { waitForProjections } from './catch-up';
 import { TestGeography } from './test-geography';
+import { reserveCommuneCodes } from '@cdtt/platform/testing';
 
 const RECORD = `mutation($input: RecordUnitSuccessionInput!) { recordUnitSuccession(input: $input) { recorded userErrors { code field } } }`;
 const STATUS = `query($id: ID!) { team(id: $id) { id communeCode provinceCode reorganisation { status } } }`;
@@ -24,14 +24,7 @@ export class ReorganisationAuthzWorld extends AuthorizationWorld {
   /** A new commune of the side's province (a code no other run of this file holds in this database). */
   async commune(side: Side): Promise<string> {
     const province = this.codes[side];
-    const taken = await this.h.runtime.dataSource.query<Array<{ code: string }>>(
-      `SELECT code FROM admin_units_v1 WHERE level = 'COMMUNE' AND code LIKE $1 || '%'`,
-      [province],
-    );
-    const used = new Set(taken.map((row) => row.code));
-    let code = '';
-    do code = `${province}${String(randomInt(0, 1000)).padStart(3, '0')}`;
-    while (used.has(code));
+    const [code = ''] = await reserveCommuneCodes(this.h.runtime.dataSource, province, 1, 'authz-reorg-e2e');
     this.extraKeys.push(`COMMUNE:${code}:${this.year}-01-01`);
     await new TestGeography(this.h.runtime.eventStore, this.year, 'authz-reorg-e2e', 'AuthzReorg').recordUnit('COMMUNE', code, province);
     return code;

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -10,7 +10,7 @@ import { startProjector, type RunningProjector } from '../../../apps/projector/s
 import { waitForProjections } from './catch-up';
 import { REGISTER } from './security-harness';
 import { TestGeography } from './test-geography';
-import { reserveTestYear } from './test-years';
+import { reserveCommuneCodes, reserveTestYear } from '@cdtt/platform/testing';
 
 export interface GqlResponse {
   data?: Record<string, unknown> | null;
@@ -78,9 +78,7 @@ export class ReportingE2eWorld {
     await geography.recordUnit('PROVINCE', this.province, this.province);
     await geography.recordUnit('PROVINCE', '97', '97');
     const villages: string[][] = [];
-    while (this.communes.length < communeCount) {
-      const code = `${this.province}${String(randomInt(0, 1000)).padStart(3, '0')}`;
-      if (this.communes.includes(code)) continue;
+    for (const code of await reserveCommuneCodes(this.runtime.dataSource, this.province, communeCount, 'reporting-e2e')) {
       this.communes.push(code);
       await geography.recordUnit('COMMUNE', code, this.province);
       const ids: string[] = [];

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
@@ -6,7 +6,7 @@ import type { App } from 'supertest/types';
 import { loadConfig, openRuntime, toGlobalId, type Runtime } from '@cdtt/platform';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { TestGeography } from './test-geography';
-import { reserveTestYear } from './test-years';
+import { reserveCommuneCodes, reserveTestYear } from '@cdtt/platform/testing';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/projector';
 import { waitForProjections } from './catch-up';
 
@@ -50,9 +50,7 @@ export class TeamsE2eWorld {
     this.reservedYear = await reserveTestYear(this.runtime.dataSource, this.years, 'teams-e2e');
     await this.recordUnit('PROVINCE', this.province);
     const villages: string[][] = [];
-    while (this.communes.length < communeCount) {
-      const code = String(randomInt(99_000, 100_000));
-      if (this.communes.includes(code)) continue;
+    for (const code of await reserveCommuneCodes(this.runtime.dataSource, this.province, communeCount, 'teams-e2e')) {
       this.communes.push(code);
       await this.recordUnit('COMMUNE', code);
       const ids: string[] = [];

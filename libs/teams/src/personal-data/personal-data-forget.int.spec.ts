@@ -22,7 +22,7 @@ describe('personal data and forgetPerson', () => {
 
   beforeAll(async () => {
     dataSource = await openTeamsTestDatabase();
-    world = new TeamsWorld(dataSource, new PostgresEventStore(poolOf(dataSource), { notifications: 'poll' }), [1925, 1950]);
+    world = await TeamsWorld.create(dataSource, new PostgresEventStore(poolOf(dataSource), { notifications: 'poll' }), [1925, 1950]);
     s = await buildScenario(world);
   }, 60_000);
   afterAll(async () => {

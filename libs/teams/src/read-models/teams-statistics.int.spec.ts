@@ -22,7 +22,7 @@ describe('teams_v1 read models and statistics', () => {
 
   beforeAll(async () => {
     dataSource = await openTeamsTestDatabase();
-    world = new TeamsWorld(dataSource);
+    world = await TeamsWorld.create(dataSource);
     s = await buildScenario(world);
   }, 60_000);
   afterAll(async () => {

@@ -27,7 +27,7 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
  */
 export async function buildScenario(world: TeamsWorld) {
   const d = (md: string) => world.date(md);
-  const [c1, c2, c3] = [world.newCommuneCode(), world.newCommuneCode(), world.newCommuneCode()] as [string, string, string];
+  const [c1, c2, c3] = [await world.newCommuneCode(), await world.newCommuneCode(), await world.newCommuneCode()];
   await world.recordUnit('PROVINCE', world.provinceCode, `Tỉnh ${world.provinceCode}`);
   for (const code of [c1, c2, c3]) await world.recordUnit('COMMUNE', code);
   const v = [

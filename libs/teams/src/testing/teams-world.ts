@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   InMemoryEventStore,
   uuidv7,
@@ -10,6 +10,7 @@ import {
   type RecordedEvent,
 } from '@cdtt/event-sourcing';
 import { createDataSource, ProvinceScope, runMigrations } from '@cdtt/platform';
+import { reserveCommuneCodes, reserveTestYear } from '@cdtt/platform/testing';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../application/command-execution';
 import { PersonCommandService } from '../application/person-commands.service';
@@ -46,7 +47,7 @@ export class TeamsWorld {
   readonly reads: TeamReadService;
   readonly statistics: TeamStatisticsService;
   /**
-   * A year of its own (each test file its own range: statistics 1901..1924, forget 1925..1949, e2e 1950..1999): this world's units
+   * A year of its own (each test file its own range, the year reserved for this world: statistics 1901..1924, forget 1925..1949): this world's units
    * are in force in that year only, so its statistics see no other test's data (real data and
    * other tests are dated 2020 onwards). Province 99 and communes 99xxx: no real or fixture unit.
    */
@@ -54,13 +55,23 @@ export class TeamsWorld {
   readonly provinceCode = '99';
   private readonly communeCodes = new Set<string>();
 
-  constructor(
-    readonly dataSource: DataSource,
-    readonly store: EventStore = new InMemoryEventStore(),
+  /** A world with a year of `years` and communes that no other test world in the database has. */
+  static async create(
+    dataSource: DataSource,
+    store: EventStore = new InMemoryEventStore(),
     years: readonly [number, number] = [1901, 1925],
     masterKey: Buffer = randomBytes(32),
+  ): Promise<TeamsWorld> {
+    return new TeamsWorld(dataSource, store, await reserveTestYear(dataSource, years, 'teams-int'), masterKey);
+  }
+
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly store: EventStore,
+    year: number,
+    masterKey: Buffer,
   ) {
-    this.year = randomInt(years[0], years[1]);
+    this.year = year;
     const tracked = this.tracking(store);
     this.vault = new PersonalDataVault(masterKey, new PersonalDataKeysRepository(dataSource));
     const facts = new TeamGeographyFacts(dataSource);
@@ -128,14 +139,10 @@ export class TeamsWorld {
     await this.append(`village-${villageId}`, 'VillageRetired', { villageId, retiredOn, reason: null });
   }
 
-  newCommuneCode(): string {
-    for (;;) {
-      const code = String(randomInt(99_000, 100_000));
-      if (!this.communeCodes.has(code)) {
-        this.communeCodes.add(code);
-        return code;
-      }
-    }
+  async newCommuneCode(): Promise<string> {
+    const [code = ''] = await reserveCommuneCodes(this.dataSource, this.provinceCode, 1, 'teams-int');
+    this.communeCodes.add(code);
+    return code;
   }
 
   /**
