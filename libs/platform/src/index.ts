@@ -23,6 +23,7 @@ export { runRebuildProjection, runChecksumProjections } from './projections/rebu
 export * from './runtime/event-store.factory';
 export * from './runtime/runtime';
 export { ProjectionStatusResolver } from './projections/projection-status.resolver';
+export * from './commands/stream-command';
 export * from './time/effective-at';
 export * from './time/period';
 export * from './platform.tokens';

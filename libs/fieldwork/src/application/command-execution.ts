@@ -1,21 +1,8 @@
-import {
-  DomainError,
-  handleCommand,
-  WrongExpectedVersionError,
-  type Actor,
-  type Decider,
-  type DomainEvent,
-  type EventStore,
-  type IdGenerator,
-} from '@cdtt/event-sourcing';
-import { effectiveAtOf, type ProvinceScope } from '@cdtt/platform';
+import type { Decider, DomainError, DomainEvent, EventStore, IdGenerator } from '@cdtt/event-sourcing';
+import { executeOnStream, foldStream, versionConflict as conflict, type CommandCaller } from '@cdtt/platform';
 
-/** Who asked (for event metadata), where they may write, and the stream revision they saw. */
-export interface Caller {
-  readonly actor: Actor;
-  readonly scope: ProvinceScope;
-  readonly correlationId: string;
-  readonly expectedVersion?: number | null;
+/** Who asked (for event metadata), where they may write, the stream revision they saw, and today. */
+export interface Caller extends CommandCaller {
   /** Today's civil date in Vietnam, from the injected clock. */
   readonly today: string;
 }
@@ -26,13 +13,9 @@ export type CommandResult =
 
 export const refused = (error: DomainError): CommandResult => ({ ok: false, error });
 
-export const versionConflict = (expected: number, actual: number | null): DomainError =>
-  new DomainError('VERSION_CONFLICT', `The record changed since you read it: you saw version ${expected}, it is now ${actual ?? 'absent'}.`, ['expectedVersion']);
+export const versionConflict = (expected: number, actual: number | null): DomainError => conflict(expected, actual, 'record');
 
-/**
- * One command against one stream: handleCommand with metadata (actor, correlation, the effective
- * instant of the dated fact) and a stated expectation reported as VERSION_CONFLICT, never retried.
- */
+/** One command against one field-work stream (see executeOnStream), answered with the stream's id. */
 export async function execute<C, S, E extends DomainEvent>(
   store: EventStore,
   ids: IdGenerator,
@@ -42,36 +25,12 @@ export async function execute<C, S, E extends DomainEvent>(
   effectiveDate: string,
   caller: Caller,
 ): Promise<CommandResult> {
-  const expected = caller.expectedVersion ?? undefined;
-  try {
-    const outcome = await handleCommand(store, decider, stream.name, command, {
-      ids,
-      metadata: {
-        correlationId: caller.correlationId,
-        causationId: null,
-        actor: { clientId: caller.actor.clientId, role: caller.actor.role },
-        effectiveAt: effectiveAtOf(effectiveDate),
-      },
-      ...(expected === undefined ? {} : { expectedRevision: expected }),
-    });
-    if (!outcome.ok) return outcome;
-    return { ok: true, id: stream.id, version: outcome.revision, position: outcome.events.at(-1)?.position ?? null };
-  } catch (error) {
-    if (error instanceof WrongExpectedVersionError && expected !== undefined) {
-      return { ok: false, error: versionConflict(expected, error.actual ?? null) };
-    }
-    throw error;
-  }
+  const outcome = await executeOnStream(store, ids, decider, stream.name, command, { effectiveDate, caller, conflictNoun: 'record' });
+  if (!outcome.ok) return outcome;
+  return { ok: true, id: stream.id, version: outcome.version, position: outcome.position };
 }
 
 /** A stream folded with a decider, for facts and scope checks before a command (never for reads). */
-export async function loadState<C, S, E extends DomainEvent>(
-  store: EventStore,
-  decider: Decider<C, S, E>,
-  streamName: string,
-): Promise<{ state: S; revision: number | null; events: readonly E[] }> {
-  const recorded = await store.readStream(streamName);
-  const events = recorded as unknown as E[];
-  const state = events.reduce((s, event) => decider.evolve(s, event), decider.initialState);
-  return { state, revision: recorded.at(-1)?.revision ?? null, events };
+export function loadState<C, S, E extends DomainEvent>(store: EventStore, decider: Decider<C, S, E>, streamName: string): Promise<{ state: S; revision: number | null; events: readonly E[] }> {
+  return foldStream(store, decider, streamName);
 }
