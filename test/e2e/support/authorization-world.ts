@@ -5,7 +5,7 @@ import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness
 import { MUTATIONS } from './teams-e2e.queries';
 import { TestGeography } from './test-geography';
 import { reserveCommuneCodes } from '@cdtt/platform/testing';
-import { waitForProjections } from './catch-up';
+import { forgetHeldTeams, waitForProjections } from './catch-up';
 
 export type Role = 'ADMIN' | 'AUDITOR' | 'PORTAL_A' | 'PORTAL_B';
 export type Side = 'A' | 'B';
@@ -43,7 +43,7 @@ export type AnyMutation = keyof typeof ALL_MUTATIONS;
  * (no other test uses that year, and no real unit has these codes then).
  */
 export class AuthorizationWorld {
-  readonly year = 1900;
+  readonly year: number = 1900;
   readonly codes: Record<Side, string> = { A: '96', B: '95' };
   h!: SecurityHarness;
   readonly tokens = new Map<Role, string>();
@@ -76,6 +76,7 @@ export class AuthorizationWorld {
   async close(): Promise<void> {
     // Statistics of other runs never see these units: the teams lib's copy of them goes.
     await this.h?.runtime.dataSource.query('DELETE FROM team_admin_units_v1 WHERE unit_key = ANY($1)', [this.unitKeys]);
+    if (this.h) await forgetHeldTeams(this.h.runtime, Object.values(this.codes), this.year);
     await this.h?.close();
   }
 

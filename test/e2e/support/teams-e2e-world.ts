@@ -8,7 +8,7 @@ import { AppModule } from '../../../apps/api/src/app.module';
 import { TestGeography } from './test-geography';
 import { reserveCommuneCodes, reserveTestYear } from '@cdtt/platform/testing';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/projector';
-import { waitForProjections } from './catch-up';
+import { forgetHeldTeams, waitForProjections } from './catch-up';
 
 export interface GqlResponse {
   data?: Record<string, unknown> | null;
@@ -69,6 +69,7 @@ export class TeamsE2eWorld {
     if (this.reservedYear !== undefined) {
       const keys = [`PROVINCE:${this.province}:${this.year}-01-01`, ...this.communes.map((c) => `COMMUNE:${c}:${this.year}-01-01`)];
       await this.runtime?.dataSource.query('DELETE FROM team_admin_units_v1 WHERE unit_key = ANY($1)', [keys]);
+      if (this.runtime) await forgetHeldTeams(this.runtime, [this.province], this.year);
     }
     await this.app?.close();
     await this.projector?.stop();
