@@ -3,47 +3,72 @@ import type { EntityManager } from 'typeorm';
 import type { ActivityCorrectedData, ActivityLoggedData, ActivityRetractedData, CategoryFigures } from '../domain/activity.events';
 import type { MeetingRecordedData } from '../domain/meeting.events';
 
-/** Replaces an activity's per-category rows with its current figures (history stays in `history` and the stream). */
-async function writeFigures(manager: EntityManager, activityId: string, figures: readonly CategoryFigures[]): Promise<void> {
-  await manager.query('DELETE FROM fw_activity_figures_v1 WHERE activity_id = $1', [activityId]);
-  for (const f of figures) {
-    await manager.query(
-      `INSERT INTO fw_activity_figures_v1 (activity_id, category, team_id, commune_code, province_code, village_id, held_on, retracted,
-         people_guided, households_guided, visits, accounts_created, public_service_dossiers_filed, sellers_onboarded, epayment_accounts_opened)
-       SELECT a.id, $2, a.team_id, a.commune_code, a.province_code, a.village_id, a.held_on, a.status = 'RETRACTED', $3, $4, $5, $6, $7, $8, $9
-       FROM fw_activities_v1 a WHERE a.id = $1`,
-      [
-        activityId,
-        f.category,
-        f.peopleGuided,
-        f.householdsGuided,
-        f.visits,
-        f.outcomes.ACCOUNTS_CREATED,
-        f.outcomes.PUBLIC_SERVICE_DOSSIERS_FILED,
-        f.outcomes.SELLERS_ONBOARDED,
-        f.outcomes.EPAYMENT_ACCOUNTS_OPENED,
-      ],
-    );
-  }
-}
-
 /** One entry of an activity's visible history: what happened, on which day, when we learned it. */
 const entry = (event: RecordedEvent, fields: Record<string, unknown>): string =>
   JSON.stringify([{ kind: event.type, revision: event.revision, recordedAt: event.recordedAt, ...fields }]);
 
+/** Per-category figures as rows of a jsonb array, `f` (CategoryFigures, outcomes by code). */
+const FIGURE_ROWS = `jsonb_to_recordset(%FIGURES%) AS f(category text, "peopleGuided" int, "householdsGuided" int, visits int, outcomes jsonb)`;
+const FIGURE_COLUMNS = `activity_id, category, team_id, commune_code, province_code, village_id, held_on, retracted,
+  people_guided, households_guided, visits, accounts_created, public_service_dossiers_filed, sellers_onboarded, epayment_accounts_opened`;
+const FIGURE_VALUES = `f.category, a.team_id, a.commune_code, a.province_code, a.village_id, a.held_on, %RETRACTED%,
+  f."peopleGuided", f."householdsGuided", f.visits, (f.outcomes->>'ACCOUNTS_CREATED')::int, (f.outcomes->>'PUBLIC_SERVICE_DOSSIERS_FILED')::int,
+  (f.outcomes->>'SELLERS_ONBOARDED')::int, (f.outcomes->>'EPAYMENT_ACCOUNTS_OPENED')::int`;
+
+/** Replaces an activity's per-category rows with its current figures (history stays in `history` and the stream). */
+async function writeFigures(manager: EntityManager, activityId: string, figures: readonly CategoryFigures[]): Promise<void> {
+  await manager.query('DELETE FROM fw_activity_figures_v1 WHERE activity_id = $1', [activityId]);
+  await manager.query(
+    `INSERT INTO fw_activity_figures_v1 (${FIGURE_COLUMNS})
+     SELECT a.id, ${FIGURE_VALUES.replace('%RETRACTED%', "a.status = 'RETRACTED'")}
+     FROM fw_activities_v1 a, ${FIGURE_ROWS.replace('%FIGURES%', '$2::jsonb')} WHERE a.id = $1`,
+    [activityId, JSON.stringify(figures)],
+  );
+}
+
+/**
+ * Logged activities, any number in one statement: each new activity row with its figure rows
+ * (a repeated event inserts nothing, as before). Activities are independent of each other, so a
+ * run of ActivityLogged events in one page lands as one round trip.
+ */
+export async function logActivities(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((event) => {
+    const a = event.data as ActivityLoggedData;
+    return {
+      id: event.streamName.slice('activity-'.length),
+      team_id: a.teamId,
+      commune_code: a.communeCode,
+      province_code: a.provinceCode,
+      village_id: a.villageId,
+      held_on: a.date,
+      participant_ids: a.participantIds,
+      figures: a.figures,
+      history: JSON.parse(entry(event, { on: a.date, figures: a.figures })) as unknown,
+      version: event.revision,
+    };
+  });
+  await manager.query(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, team_id uuid, commune_code text, province_code text, village_id text,
+         held_on date, participant_ids uuid[], figures jsonb, history jsonb, version int)
+     ), a AS (
+       INSERT INTO fw_activities_v1 (id, team_id, commune_code, province_code, village_id, held_on, participant_ids, status, figures, history, version)
+       SELECT id, team_id, commune_code, province_code, village_id, held_on, participant_ids, 'ACTIVE', figures, history, version FROM input
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id, team_id, commune_code, province_code, village_id, held_on, figures
+     )
+     INSERT INTO fw_activity_figures_v1 (${FIGURE_COLUMNS})
+     SELECT a.id, ${FIGURE_VALUES.replace('%RETRACTED%', 'false')} FROM a, ${FIGURE_ROWS.replace('%FIGURES%', 'a.figures')}`,
+    [JSON.stringify(rows)],
+  );
+}
+
 export async function applyActivityEvent(event: RecordedEvent, manager: EntityManager): Promise<void> {
   const id = event.streamName.slice('activity-'.length);
   switch (event.type) {
-    case 'ActivityLogged': {
-      const a = event.data as ActivityLoggedData;
-      const inserted = await manager.query<unknown[]>(
-        `INSERT INTO fw_activities_v1 (id, team_id, commune_code, province_code, village_id, held_on, participant_ids, status, figures, history, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE', $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [id, a.teamId, a.communeCode, a.provinceCode, a.villageId, a.date, a.participantIds, JSON.stringify(a.figures), entry(event, { on: a.date, figures: a.figures }), event.revision],
-      );
-      if (inserted.length > 0) await writeFigures(manager, id, a.figures);
-      return;
-    }
+    case 'ActivityLogged':
+      return logActivities([event], manager);
     case 'ActivityCorrected': {
       const c = event.data as ActivityCorrectedData;
       await manager.query(

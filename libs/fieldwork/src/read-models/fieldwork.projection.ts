@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ACTIVITY_EVENT_TYPES } from '../domain/activity.events';
 import { MEETING_EVENT_TYPES } from '../domain/meeting.events';
 import { TRAINING_EVENT_TYPES } from '../domain/training.events';
-import { applyActivityEvent, applyMeetingEvent } from './activity-events.apply';
+import { applyActivityEvent, applyMeetingEvent, logActivities } from './activity-events.apply';
 import { applyGeographyCopy, applyTeamCopy, COPIED_GEOGRAPHY_TYPES, COPIED_TEAM_TYPES } from './team-copy.apply';
 import { applyTrainingEvent } from './training-events.apply';
 
@@ -23,19 +23,43 @@ const owners = new Map<string, string>([
  * household shares join activities with villages: with separate checkpoints a replay could see
  * them at different points of the log.
  */
+async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<void> {
+  const prefix = owners.get(event.type);
+  if (prefix === undefined) return applyGeographyCopy(event, manager);
+  // A type name alone is not proof of origin: only the aggregate's own streams are read.
+  if (!event.streamName.startsWith(prefix)) return;
+  if (prefix === 'training-') return applyTrainingEvent(event, manager);
+  if (prefix === 'activity-') return applyActivityEvent(event, manager);
+  if (prefix === 'meeting-') return applyMeetingEvent(event, manager);
+  return applyTeamCopy(event, manager);
+}
+
+const isNewActivity = (event: RecordedEvent): boolean => event.type === 'ActivityLogged' && event.streamName.startsWith('activity-');
+
+/**
+ * A page in log order, except that each run of consecutive ActivityLogged events (most of the log)
+ * is written in one statement: they only insert new rows of their own, so writing them together
+ * before the next other event leaves the same rows as one at a time.
+ */
+async function applyPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  let run: RecordedEvent[] = [];
+  for (const event of events) {
+    if (isNewActivity(event)) {
+      run.push(event);
+      continue;
+    }
+    await logActivities(run, manager);
+    run = [];
+    await applyOne(event, manager);
+  }
+  await logActivities(run, manager);
+}
+
 export const fieldworkProjection: PostgresProjection = {
   name: FIELDWORK_PROJECTION,
   eventTypes: [...TRAINING_EVENT_TYPES, ...ACTIVITY_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...COPIED_TEAM_TYPES, ...COPIED_GEOGRAPHY_TYPES],
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    const prefix = owners.get(event.type);
-    if (prefix === undefined) return applyGeographyCopy(event, manager);
-    // A type name alone is not proof of origin: only the aggregate's own streams are read.
-    if (!event.streamName.startsWith(prefix)) return;
-    if (prefix === 'training-') return applyTrainingEvent(event, manager);
-    if (prefix === 'activity-') return applyActivityEvent(event, manager);
-    if (prefix === 'meeting-') return applyMeetingEvent(event, manager);
-    return applyTeamCopy(event, manager);
-  },
+  apply: applyOne,
+  applyPage,
 };
 
 /** Every projection of the field-work context, for the projector. */

@@ -44,4 +44,31 @@ describe('event_type_counts_v1', () => {
       { day: '2025-07-02', event_count: '1' },
     ]);
   });
+
+  it('adds a whole page as event-by-event application would, onto existing counts', async () => {
+    const paged = `${type}Paged`;
+    let now = new Date('2025-07-03T10:00:00.000Z');
+    const store = new InMemoryEventStore({ now: () => now });
+    const first = (await store.appendToStream(uniqueStream('c'), newEvents(1, paged))).events;
+    now = new Date('2025-07-03T12:00:00.000Z');
+    const page = [...(await store.appendToStream(uniqueStream('c'), newEvents(3, paged))).events, ...(await store.appendToStream(uniqueStream('c'), newEvents(2, type))).events];
+    now = new Date('2025-07-04T00:00:01.000Z');
+    page.push(...(await store.appendToStream(uniqueStream('c'), newEvents(1, paged))).events);
+    await dataSource.transaction(async (manager) => {
+      await eventTypeCountsProjection.apply(first[0]!, manager);
+      await eventTypeCountsProjection.applyPage!(page, manager);
+    });
+    const rows = await queryRows<{ event_type: string; day: string; event_count: string; last: string }>(
+      dataSource,
+      `SELECT event_type, to_char(day, 'YYYY-MM-DD') AS day, event_count, to_char(last_recorded_at AT TIME ZONE 'UTC', 'HH24:MI:SS') AS last
+       FROM event_type_counts_v1 WHERE event_type = ANY($1) AND day >= '2025-07-03' ORDER BY event_type, day`,
+      [[type, paged]],
+    );
+    expect(rows).toEqual([
+      { event_type: type, day: '2025-07-03', event_count: '2', last: '12:00:00' },
+      { event_type: paged, day: '2025-07-03', event_count: '4', last: '12:00:00' },
+      { event_type: paged, day: '2025-07-04', event_count: '1', last: '00:00:01' },
+    ]);
+    await dataSource.query('DELETE FROM event_type_counts_v1 WHERE event_type = $1', [paged]);
+  });
 });

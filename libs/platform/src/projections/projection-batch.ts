@@ -1,7 +1,7 @@
 import type { Position, RecordedEvent } from '@cdtt/event-sourcing';
 import type { DataSource } from 'typeorm';
 import { advanceCheckpoint } from './projection-checkpoint';
-import { ProjectionApplyError } from './projection-errors';
+import { applyEvents } from './apply-events';
 import type { ProjectionLease } from './projection-lease';
 import type { PostgresProjection } from './postgres-projection';
 
@@ -25,16 +25,9 @@ export async function applyBatch(dataSource: DataSource, batch: ProjectionBatch)
   if (!last) return 0;
   const name = batch.projection.name;
   return dataSource.transaction(async (manager) => {
-    let applied = 0;
-    for (const event of batch.page) {
-      if (!batch.accepts(event.type)) continue;
-      try {
-        await batch.projection.apply(event, manager);
-      } catch (error) {
-        throw new ProjectionApplyError(name, event, error);
-      }
-      applied += 1;
-    }
+    const accepted = batch.page.filter((event) => batch.accepts(event.type));
+    await applyEvents(batch.projection, accepted, manager);
+    const applied = accepted.length;
     // Fence last: the lease row lock is held only from here to commit, so our own renewals
     // (on another connection) are not blocked while the handlers run.
     await batch.lease.fence(manager);

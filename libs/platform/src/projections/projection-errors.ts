@@ -16,11 +16,15 @@ export class CheckpointConflictError extends Error {
   }
 }
 
-/** A handler failed: names the event so an operator can find the poison one; never skipped. */
+/**
+ * A handler failed: names the event so an operator can find the poison one; never skipped. A
+ * page applied at once names its first event and the position of its last (`through`).
+ */
 export class ProjectionApplyError extends Error {
-  constructor(readonly projection: string, readonly event: RecordedEvent, cause: unknown) {
+  constructor(readonly projection: string, readonly event: RecordedEvent, cause: unknown, through?: RecordedEvent) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`Projection ${projection} failed on ${event.type} ${event.id} at ${event.position}: ${reason}`, { cause });
+    const where = through && through !== event ? `the page from ${event.type} ${event.id} at ${event.position} to ${through.position}` : `${event.type} ${event.id} at ${event.position}`;
+    super(`Projection ${projection} failed on ${where}: ${reason}`, { cause });
     this.name = 'ProjectionApplyError';
   }
 }

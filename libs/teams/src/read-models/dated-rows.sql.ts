@@ -20,13 +20,10 @@ export async function closeOpenRows(
  * `teams_v1.has_youth_union_member`: a current member whose Youth Union membership has a start
  * and no recorded end. The flag is the "now" view; statistics re-derive it for any date.
  */
+export const YOUTH_UNION_MEMBER_NOW = `EXISTS (
+  SELECT 1 FROM team_memberships_v1 m JOIN people_v1 p ON p.person_id = m.person_id
+  WHERE m.team_id = t.id AND m.valid_to IS NULL AND p.youth_union_since IS NOT NULL AND p.youth_union_until IS NULL)`;
+
 export async function refreshYouthUnionFlag(manager: EntityManager, teamIdsSql: string, params: unknown[]): Promise<void> {
-  await manager.query(
-    `UPDATE teams_v1 t SET has_youth_union_member = EXISTS (
-       SELECT 1 FROM team_memberships_v1 m JOIN people_v1 p ON p.person_id = m.person_id
-       WHERE m.team_id = t.id AND m.valid_to IS NULL
-         AND p.youth_union_since IS NOT NULL AND p.youth_union_until IS NULL)
-     WHERE t.id IN (${teamIdsSql})`,
-    params,
-  );
+  await manager.query(`UPDATE teams_v1 t SET has_youth_union_member = ${YOUTH_UNION_MEMBER_NOW} WHERE t.id IN (${teamIdsSql})`, params);
 }

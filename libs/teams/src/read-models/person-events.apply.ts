@@ -19,7 +19,8 @@ export async function applyPersonEvent(event: RecordedEvent, manager: EntityMana
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id) DO NOTHING`,
         [personId, JSON.stringify(p.personal), p.youthUnionSince, p.youthUnionUntil, event.recordedAt],
       );
-      break;
+      // No flag to refresh: a person just registered is on no team yet (and a repeat changed nothing).
+      return;
     }
     case 'PersonDetailsChanged': {
       const p = event.data as PersonDetailsChangedData;

@@ -27,16 +27,34 @@ const streamOf = (prefix: string, id: unknown): string | null => (typeof id === 
 export const auditIndexProjection: PostgresProjection = {
   name: AUDIT_INDEX_PROJECTION,
   eventTypes: [ANY_EVENT_TYPE],
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    const m = event.metadata;
-    await manager.query(
-      `INSERT INTO audit_log_v1 (position, event_id, stream_name, revision, event_type, actor_client_id, actor_role, recorded_at, effective_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (position) DO NOTHING`,
-      [event.position, event.id, event.streamName, event.revision, event.type, m.actor.clientId, m.actor.role, event.recordedAt, m.effectiveAt],
-    );
-    await indexUnits(event, manager);
-  },
+  apply: (event: RecordedEvent, manager: EntityManager): Promise<void> => indexPage([event], manager),
+  applyPage: (events: readonly RecordedEvent[], manager: EntityManager): Promise<void> => indexPage(events, manager),
 };
+
+/**
+ * A page's log rows in one statement (they are independent of each other), then the stream map
+ * event by event in log order (only the few types it learns from write anything).
+ */
+async function indexPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  const column = <T>(pick: (event: RecordedEvent) => T): T[] => events.map(pick);
+  await manager.query(
+    `INSERT INTO audit_log_v1 (position, event_id, stream_name, revision, event_type, actor_client_id, actor_role, recorded_at, effective_at)
+     SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[])
+     ON CONFLICT (position) DO NOTHING`,
+    [
+      column((e) => e.position),
+      column((e) => e.id),
+      column((e) => e.streamName),
+      column((e) => e.revision),
+      column((e) => e.type),
+      column((e) => e.metadata.actor.clientId),
+      column((e) => e.metadata.actor.role),
+      column((e) => e.recordedAt),
+      column((e) => e.metadata.effectiveAt),
+    ],
+  );
+  for (const event of events) await indexUnits(event, manager);
+}
 
 /** A civil date from the data, else the event's effective day. */
 const dateOf = (value: unknown, event: RecordedEvent): string => (typeof value === 'string' ? value : event.metadata.effectiveAt.slice(0, 10));

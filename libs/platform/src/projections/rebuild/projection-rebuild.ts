@@ -1,6 +1,7 @@
 import type { EventStore, Position, RecordedEvent } from '@cdtt/event-sourcing';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProgressBar } from '../../cli/progress-bar';
+import { applyEvents } from '../apply-events';
 import { eventTypeFilter, type PostgresProjection } from '../postgres-projection';
 import { quoteIdent } from './read-model-tables';
 import { createShadowSchema, dropSchema, retiredSchemaOf, shadowSchemaOf, swapTables, tablesWrittenInTransaction } from './shadow-schema';
@@ -116,12 +117,9 @@ async function applyPage(manager: EntityManager, options: RebuildOptions, shadow
   const accepts = eventTypeFilter(options.projection);
   // SET LOCAL: the search path reverts at commit, so the pooled connection is left as found.
   await manager.query(`SET LOCAL search_path TO ${quoteIdent(shadow)}, public`);
-  let applied = 0;
-  for (const event of page) {
-    if (!accepts(event.type)) continue;
-    await options.projection.apply(event, manager);
-    applied += 1;
-  }
+  const accepted = page.filter((event) => accepts(event.type));
+  await applyEvents(options.projection, accepted, manager);
+  const applied = accepted.length;
   for (const table of await tablesWrittenInTransaction(manager, shadow)) state.tables.add(table);
   state.applied += applied;
   state.events += page.length;

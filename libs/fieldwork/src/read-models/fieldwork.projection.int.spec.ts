@@ -1,0 +1,77 @@
+import { InMemoryEventStore, uuidv7, type RecordedEvent } from '@cdtt/event-sourcing';
+import { newEvent } from '@cdtt/event-sourcing/testing';
+import { openTestDatabase } from '@cdtt/platform/testing';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CategoryFigures } from '../domain/activity.events';
+import { fieldworkProjection } from './fieldwork.projection';
+
+const figures = (people: number, category = 'E_PAYMENT'): CategoryFigures[] => [
+  { category, peopleGuided: people, householdsGuided: Math.floor(people / 2), visits: 1, outcomes: { ACCOUNTS_CREATED: 1, PUBLIC_SERVICE_DOSSIERS_FILED: 0, SELLERS_ONBOARDED: 0, EPAYMENT_ACCOUNTS_OPENED: people } },
+  { category: 'E_COMMERCE', peopleGuided: 2, householdsGuided: 1, visits: 0, outcomes: { ACCOUNTS_CREATED: 0, PUBLIC_SERVICE_DOSSIERS_FILED: 0, SELLERS_ONBOARDED: 1, EPAYMENT_ACCOUNTS_OPENED: 0 } },
+] as CategoryFigures[];
+
+/**
+ * The page path of fieldwork_v1 (runs of ActivityLogged in one statement) must leave exactly the
+ * rows of event-by-event application, whatever the other events between and after them do.
+ */
+describe('fieldwork_v1 page application', () => {
+  let dataSource: DataSource;
+  const ids = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+  const teamId = uuidv7();
+  let page: RecordedEvent[];
+
+  beforeAll(async () => {
+    dataSource = await openTestDatabase();
+    const store = new InMemoryEventStore();
+    const append = async (id: string, type: string, data: unknown) => (await store.appendToStream(`activity-${id}`, [newEvent(type, data)])).events;
+    const logged = (id: string, people: number) =>
+      append(id, 'ActivityLogged', { activityId: id, teamId, communeCode: '99001', provinceCode: '99', villageId: 'v-1', date: '2024-03-0' + String(people % 9 + 1), participantIds: [uuidv7()], figures: figures(people) });
+    page = [
+      ...(await logged(ids[0]!, 4)),
+      ...(await logged(ids[1]!, 6)),
+      ...(await append(ids[0]!, 'ActivityCorrected', { figures: figures(5, 'E_HEALTH'), correctedOn: '2024-03-10', reason: 'miscounted' })),
+      ...(await logged(ids[2]!, 8)),
+      ...(await logged(ids[3]!, 3)),
+      ...(await append(ids[1]!, 'ActivityRetracted', { retractedOn: '2024-03-11', reason: 'duplicate' })),
+    ];
+  });
+  afterAll(() => dataSource.destroy());
+
+  /** The rows the work leaves for these activities, read inside its transaction, which is then rolled back. */
+  async function rowsAfter(work: (manager: EntityManager) => Promise<void>): Promise<unknown> {
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await work(runner.manager);
+      return {
+        activities: (await runner.query('SELECT * FROM fw_activities_v1 WHERE id = ANY($1::uuid[]) ORDER BY id', [ids])) as unknown[],
+        figures: (await runner.query('SELECT * FROM fw_activity_figures_v1 WHERE activity_id = ANY($1::uuid[]) ORDER BY activity_id, category', [ids])) as unknown[],
+      };
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  it('leaves the same activities and figure rows as applying each event in turn', async () => {
+    const oneByOne = await rowsAfter(async (manager) => {
+      for (const event of page) await fieldworkProjection.apply(event, manager);
+    });
+    const paged = await rowsAfter((manager) => fieldworkProjection.applyPage!(page, manager));
+    expect(paged).toEqual(oneByOne);
+    const { activities, figures: rows } = oneByOne as { activities: Array<{ id: string; status: string; corrections: number }>; figures: unknown[] };
+    expect(activities.map((a) => [a.id, a.status, a.corrections])).toEqual(
+      [...ids].sort().map((id) => [id, id === ids[1] ? 'RETRACTED' : 'ACTIVE', id === ids[0] ? 1 : 0]),
+    );
+    expect(rows).toHaveLength(8);
+  });
+
+  it('writes a repeated ActivityLogged once, on both paths', async () => {
+    const twice = [page[0]!, page[0]!];
+    const oneByOne = await rowsAfter(async (manager) => {
+      for (const event of twice) await fieldworkProjection.apply(event, manager);
+    });
+    expect(await rowsAfter((manager) => fieldworkProjection.applyPage!(twice, manager))).toEqual(oneByOne);
+    expect((oneByOne as { figures: unknown[] }).figures).toHaveLength(2);
+  });
+});
