@@ -14,9 +14,9 @@ import {
 import { DatabaseError, type ClientBase } from 'pg';
 import { appendResultOf, insertParameters, toRecordedEvent, withPositions, type EventRow, type InsertedRow } from './event-rows';
 import {
-  INSERT_EVENTS,
+  beginAndLockStream,
+  INSERT_EVENTS_AND_NOTIFY,
   LOCK_STREAM,
-  NOTIFY_CHANGE,
   SELECT_BY_IDS,
   SELECT_HEAD,
   STREAM_LOCK_NAMESPACE,
@@ -48,12 +48,16 @@ export async function appendInOpenTransaction(
   events: readonly NewEvent[],
   expected: ExpectedState,
   clock: Clock,
+  /** `locked`: the adapter's own transaction, begun READ COMMITTED with the stream lock already taken (beginOwnAppend). */
+  opened: 'by-caller' | 'locked' = 'by-caller',
 ): Promise<AppendOutcome> {
-  await refuseUnsafeTransaction(client);
-  // Lock before any read: in READ COMMITTED each later statement takes a fresh snapshot, so it
-  // sees what the previous holder of the lock committed. The transaction id is assigned by the
-  // INSERT, after the lock, so within a stream transaction ids grow with revisions.
-  await client.query(LOCK_STREAM, [STREAM_LOCK_NAMESPACE, streamName]);
+  if (opened === 'by-caller') {
+    await refuseUnsafeTransaction(client);
+    // Lock before any read: in READ COMMITTED each later statement takes a fresh snapshot, so it
+    // sees what the previous holder of the lock committed. The transaction id is assigned by the
+    // INSERT, after the lock, so within a stream transaction ids grow with revisions.
+    await client.query(LOCK_STREAM, [STREAM_LOCK_NAMESPACE, streamName]);
+  }
   // Idempotency first: a retry must succeed even though its expected state no longer holds.
   const known = await selectByIds(client, events);
   if (known.length > 0) return { result: appendResultOf(streamName, matchRetry(streamName, events, known)), appended: false };
@@ -62,10 +66,18 @@ export async function appendInOpenTransaction(
   if (!satisfies(expected, head.revision)) throw new WrongExpectedVersionError(streamName, expected, head.revision);
   const recordedAt = clock.now().toISOString();
   const chained = chainEvents(streamName, head, events, recordedAt);
+  // The wake-up rides on the insert; delivered at commit only, a rolled-back append wakes nobody.
   const inserted = await insertEvents(client, streamName, chained, recordedAt);
-  // Delivered at commit only; a rolled-back append wakes nobody.
-  await client.query(NOTIFY_CHANGE);
   return { result: appendResultOf(streamName, withPositions(chained, inserted)), appended: true };
+}
+
+/**
+ * Opens the adapter's own append transaction and takes the stream lock in one round trip: a
+ * transaction just begun READ COMMITTED has written nothing, so the caller checks are moot. The
+ * lock is the second statement of the message, so every later statement's snapshot follows it.
+ */
+export async function beginOwnAppend(client: ClientBase, streamName: string): Promise<void> {
+  await client.query(beginAndLockStream(client.escapeLiteral(streamName)));
 }
 
 /**
@@ -106,7 +118,7 @@ async function insertEvents(
   recordedAt: string,
 ): Promise<InsertedRow[]> {
   try {
-    const { rows } = await client.query<InsertedRow>(INSERT_EVENTS, insertParameters(streamName, chained, recordedAt));
+    const { rows } = await client.query<InsertedRow>(INSERT_EVENTS_AND_NOTIFY, insertParameters(streamName, chained, recordedAt));
     return rows;
   } catch (error) {
     // Class 22 (data exception): jsonb refuses "\u0000" and lone surrogates in strings.

@@ -17,7 +17,7 @@ import {
   type Subscription,
 } from '@cdtt/event-sourcing';
 import { Client, DatabaseError, type ClientBase, type Pool } from 'pg';
-import { appendInOpenTransaction, settleAppendFailure, type AppendOutcome } from './append-transaction';
+import { appendInOpenTransaction, beginOwnAppend, settleAppendFailure, type AppendOutcome } from './append-transaction';
 import { ChangeNotifier } from './change-notifier';
 import { toRecordedEvent, type EventRow } from './event-rows';
 import { decodePosition, encodePosition, LOG_START } from './positions';
@@ -72,9 +72,9 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect();
     let outcome: AppendOutcome;
     try {
-      // Explicit: the server's default isolation level may be another one.
-      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-      outcome = await appendInOpenTransaction(client, streamName, events, expected, this.clock);
+      // Explicit READ COMMITTED (the server's default may be another level), with the stream lock.
+      await beginOwnAppend(client, streamName);
+      outcome = await appendInOpenTransaction(client, streamName, events, expected, this.clock, 'locked');
       await client.query('COMMIT');
     } catch (error) {
       const healthy = await client.query('ROLLBACK').then(

@@ -54,7 +54,18 @@ export const INSERT_EVENTS = `
   ORDER BY e.ord
   RETURNING revision::text AS revision, tx_id::text AS tx_id, global_position::text AS global_position`;
 
-export const NOTIFY_CHANGE = `NOTIFY ${CHANGE_CHANNEL}`;
+/**
+ * INSERT_EVENTS and the commit-time wake-up in one round trip: pg_notify is NOTIFY as a function,
+ * delivered at commit only, exactly like the statement (a rolled-back append wakes nobody).
+ */
+export const INSERT_EVENTS_AND_NOTIFY = `
+  WITH inserted AS (${INSERT_EVENTS}), notified AS (SELECT pg_notify('${CHANGE_CHANNEL}', '') AS sent)
+  SELECT inserted.* FROM inserted, notified`;
+
+/** BEGIN and the stream lock as one simple-protocol message: `$name` is an escaped literal. */
+export const beginAndLockStream = (escapedStreamName: string): string =>
+  `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${STREAM_LOCK_NAMESPACE}, hashtext(${escapedStreamName}::text))`;
+
 
 export const READ_STREAM_FORWARDS = `
   SELECT ${EVENT_COLUMNS} FROM event_store.events e
