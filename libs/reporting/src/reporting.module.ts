@@ -4,7 +4,7 @@ import type { Clock, IdGenerator } from '@cdtt/event-sourcing';
 import { FIELDWORK_FIGURES, FieldworkModule, type FieldworkFigures } from '@cdtt/fieldwork';
 import { GeographyReadService } from '@cdtt/geography';
 import { CLOCK, ID_GENERATOR, NodeRegistry, ProjectionWaiter, ProvinceScope, type Runtime } from '@cdtt/platform';
-import { TeamFiguresRead, TeamReadService, TeamStatisticsService } from '@cdtt/teams';
+import { StatisticsCache, TeamFiguresRead, TeamReadService, TeamStatisticsService } from '@cdtt/teams';
 import { IndicatorCatalogue } from './application/indicator-catalogue';
 import { IndicatorCommandService } from './application/indicator-commands.service';
 import { IndicatorFigures } from './application/indicator-figures';
@@ -34,7 +34,7 @@ export class ReportingModule implements OnModuleInit {
     const reads = new ReportingReadService(runtime.dataSource);
     const catalogue = new IndicatorCatalogue(reads);
     const teamsFigures = new RegistryTeamsFigures(
-      new TeamStatisticsService(runtime.dataSource, { portalsSeeNational: process.env.PORTALS_SEE_NATIONAL_STATISTICS === 'true' }),
+      new TeamStatisticsService(runtime.dataSource, { portalsSeeNational: process.env.PORTALS_SEE_NATIONAL_STATISTICS === 'true' }, new StatisticsCache(runtime.dataSource)),
       new TeamFiguresRead(runtime.dataSource),
     );
     return {

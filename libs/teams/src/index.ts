@@ -10,6 +10,7 @@ export { TeamErrors } from './domain/team.errors';
 export { TEAMS_PROJECTIONS } from './read-models/teams.projections';
 export { TEAMS_PROJECTION, teamsProjection } from './read-models/teams.projection';
 export { TeamStatisticsService, NATIONAL_CODE, type UnitStatistics, type StatisticsLevel } from './read-models/team-statistics.service';
+export { StatisticsCache } from './read-models/statistics-cache';
 export { loadPersonalDataMasterKey, MASTER_KEY_FILE } from './personal-data/master-key.loader';
 export { ERASED, PersonalDataVault } from './personal-data/personal-data.vault';
 export { TeamsModule } from './teams.module';

@@ -19,6 +19,7 @@ import { PersonReadService } from './read-models/person-read.service';
 import { TeamReadService } from './read-models/team-read.service';
 import { ReorganisationReadService } from './read-models/reorganisation-read.service';
 import { TeamStatisticsSeriesService } from './read-models/team-statistics-series.service';
+import { StatisticsCache } from './read-models/statistics-cache';
 import { TeamStatisticsService } from './read-models/team-statistics.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -54,7 +55,12 @@ export class TeamsModule implements OnModuleInit {
         {
           provide: TeamStatisticsService,
           // Portals see only their provinces' figures; the nation's totals only when configured so.
-          useValue: new TeamStatisticsService(runtime.dataSource, { portalsSeeNational: process.env.PORTALS_SEE_NATIONAL_STATISTICS === 'true' }),
+          // Figures are remembered per teams_v1 checkpoint: exact, and one computation for a burst of portals asking the same.
+          useValue: new TeamStatisticsService(
+            runtime.dataSource,
+            { portalsSeeNational: process.env.PORTALS_SEE_NATIONAL_STATISTICS === 'true' },
+            new StatisticsCache(runtime.dataSource),
+          ),
         },
         { provide: GeographyReadService, useValue: new GeographyReadService(runtime.dataSource) },
         {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ProvinceScope } from '@cdtt/platform';
 import { inForce } from './in-force.sql';
+import type { StatisticsCache } from './statistics-cache';
 import { statisticsSql, type StatisticsScope } from './team-statistics.sql';
 
 /** DISTRICT exists only for dates before 2025-07-01 (the three-tier tree, history). */
@@ -65,6 +66,8 @@ export class TeamStatisticsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: { readonly portalsSeeNational: boolean } = { portalsSeeNational: false },
+    /** Live reads only: a time-travel executor (RECORDED basis) reads other tables than the checkpoint versions. */
+    private readonly cache: StatisticsCache | null = null,
   ) {}
 
   private seesNation(scope: ProvinceScope): boolean {
@@ -134,7 +137,9 @@ export class TeamStatisticsService {
     asOf: string,
     names: ReadonlyMap<string, string>,
   ): Promise<UnitStatistics[]> {
-    const rows = await this.dataSource.query<FigureRow[]>(statisticsSql(scope), [asOf, groups]);
+    const sql = statisticsSql(scope);
+    const query = (): Promise<FigureRow[]> => this.dataSource.query<FigureRow[]>(sql, [asOf, groups]);
+    const rows = this.cache ? await this.cache.get(JSON.stringify([scope, groups, asOf]), query) : await query();
     return rows.map((row) => ({
       code: row.code,
       level,
