@@ -26,8 +26,15 @@ describe('fieldwork_v1 page application', () => {
     const append = async (id: string, type: string, data: unknown) => (await store.appendToStream(`activity-${id}`, [newEvent(type, data)])).events;
     const logged = (id: string, people: number) =>
       append(id, 'ActivityLogged', { activityId: id, teamId, communeCode: '99001', provinceCode: '99', villageId: 'v-1', date: '2024-03-0' + String(people % 9 + 1), participantIds: [uuidv7()], figures: figures(people) });
+    const member = async (type: string, personId: string, role: string, effectiveDate: string) =>
+      (await store.appendToStream(`team-${teamId}`, [newEvent(type, { personId, role, effectiveDate, decisionRef: null })])).events;
+    const [p1, p2, p3] = [uuidv7(), uuidv7(), uuidv7()];
     page = [
+      ...(await member('MemberJoined', p1, 'LEADER', '2024-02-01')),
+      ...(await member('MemberJoined', p2, 'MEMBER', '2024-02-01')),
       ...(await logged(ids[0]!, 4)),
+      ...(await member('MemberRoleChanged', p2, 'DEPUTY', '2024-03-01')),
+      ...(await member('MemberJoined', p3, 'MEMBER', '2024-03-02')),
       ...(await logged(ids[1]!, 6)),
       ...(await append(ids[0]!, 'ActivityCorrected', { figures: figures(5, 'E_HEALTH'), correctedOn: '2024-03-10', reason: 'miscounted' })),
       ...(await logged(ids[2]!, 8)),
@@ -46,6 +53,11 @@ describe('fieldwork_v1 page application', () => {
       return {
         activities: (await runner.query('SELECT * FROM fw_activities_v1 WHERE id = ANY($1::uuid[]) ORDER BY id', [ids])) as unknown[],
         figures: (await runner.query('SELECT * FROM fw_activity_figures_v1 WHERE activity_id = ANY($1::uuid[]) ORDER BY activity_id, category', [ids])) as unknown[],
+        // Not the identity column: a rolled-back transaction does not give its sequence values back.
+        memberships: (await runner.query(
+          'SELECT person_id, role, valid_from::text, valid_to::text FROM fw_team_memberships_v1 WHERE team_id = $1 ORDER BY id',
+          [teamId],
+        )) as unknown[],
       };
     } finally {
       await runner.rollbackTransaction();
@@ -64,10 +76,12 @@ describe('fieldwork_v1 page application', () => {
       [...ids].sort().map((id) => [id, id === ids[1] ? 'RETRACTED' : 'ACTIVE', id === ids[0] ? 1 : 0]),
     );
     expect(rows).toHaveLength(8);
+    expect((oneByOne as { memberships: unknown[] }).memberships).toHaveLength(4);
   });
 
   it('writes a repeated ActivityLogged once, on both paths', async () => {
-    const twice = [page[0]!, page[0]!];
+    const first = page.find((event) => event.type === 'ActivityLogged')!;
+    const twice = [first, first];
     const oneByOne = await rowsAfter(async (manager) => {
       for (const event of twice) await fieldworkProjection.apply(event, manager);
     });

@@ -5,7 +5,7 @@ import { ACTIVITY_EVENT_TYPES } from '../domain/activity.events';
 import { MEETING_EVENT_TYPES } from '../domain/meeting.events';
 import { TRAINING_EVENT_TYPES } from '../domain/training.events';
 import { applyActivityEvent, applyMeetingEvent, logActivities } from './activity-events.apply';
-import { applyGeographyCopy, applyTeamCopy, COPIED_GEOGRAPHY_TYPES, COPIED_TEAM_TYPES } from './team-copy.apply';
+import { applyGeographyCopy, applyTeamCopy, COPIED_GEOGRAPHY_TYPES, COPIED_TEAM_TYPES, joinMembers } from './team-copy.apply';
 import { applyTrainingEvent } from './training-events.apply';
 
 export const FIELDWORK_PROJECTION = 'fieldwork_v1';
@@ -17,12 +17,6 @@ const owners = new Map<string, string>([
   ...COPIED_TEAM_TYPES.map((t) => [t, 'team-'] as const),
 ]);
 
-/**
- * `fieldwork_v1`: one projection (one checkpoint) for every field-work table and its copies of
- * team and geography facts, because "members trained" joins attendance with memberships and
- * household shares join activities with villages: with separate checkpoints a replay could see
- * them at different points of the log.
- */
 async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<void> {
   const prefix = owners.get(event.type);
   if (prefix === undefined) return applyGeographyCopy(event, manager);
@@ -34,27 +28,47 @@ async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<v
   return applyTeamCopy(event, manager);
 }
 
-const isNewActivity = (event: RecordedEvent): boolean => event.type === 'ActivityLogged' && event.streamName.startsWith('activity-');
+/** Events that only insert rows of their own, so a run of one kind can be written at once. */
+const RUNS = {
+  activity: { accepts: (e: RecordedEvent) => e.type === 'ActivityLogged' && e.streamName.startsWith('activity-'), write: logActivities },
+  member: { accepts: (e: RecordedEvent) => e.type === 'MemberJoined' && e.streamName.startsWith('team-'), write: joinMembers },
+} as const;
+type RunKind = keyof typeof RUNS;
+
+const runKindOf = (event: RecordedEvent): RunKind | null => (RUNS.activity.accepts(event) ? 'activity' : RUNS.member.accepts(event) ? 'member' : null);
 
 /**
- * A page in log order, except that each run of consecutive ActivityLogged events (most of the log)
- * is written in one statement: they only insert new rows of their own, so writing them together
- * before the next other event leaves the same rows as one at a time.
+ * A page in log order, except that each run of consecutive events of one insert-only kind
+ * (ActivityLogged: most of the log; MemberJoined) is written in one statement: writing a run
+ * together before the next other event leaves the same rows as one at a time.
  */
 async function applyPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
   let run: RecordedEvent[] = [];
+  let kind: RunKind | null = null;
+  const flush = async (): Promise<void> => {
+    if (kind !== null) await RUNS[kind].write(run, manager);
+    run = [];
+    kind = null;
+  };
   for (const event of events) {
-    if (isNewActivity(event)) {
-      run.push(event);
+    const eventKind = runKindOf(event);
+    if (eventKind !== kind) await flush();
+    if (eventKind === null) {
+      await applyOne(event, manager);
       continue;
     }
-    await logActivities(run, manager);
-    run = [];
-    await applyOne(event, manager);
+    kind = eventKind;
+    run.push(event);
   }
-  await logActivities(run, manager);
+  await flush();
 }
 
+/**
+ * `fieldwork_v1`: one projection (one checkpoint) for every field-work table and its copies of
+ * team and geography facts, because "members trained" joins attendance with memberships and
+ * household shares join activities with villages: with separate checkpoints a replay could see
+ * them at different points of the log.
+ */
 export const fieldworkProjection: PostgresProjection = {
   name: FIELDWORK_PROJECTION,
   eventTypes: [...TRAINING_EVENT_TYPES, ...ACTIVITY_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...COPIED_TEAM_TYPES, ...COPIED_GEOGRAPHY_TYPES],

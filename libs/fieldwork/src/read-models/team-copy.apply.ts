@@ -47,6 +47,20 @@ async function cover(manager: EntityManager, teamId: string, villageIds: readonl
 }
 
 /**
+ * Members joining, any number in one statement (a membership row each, in log order): rows of their
+ * own, so a run of MemberJoined events lands as one round trip, as one at a time would leave them.
+ */
+export async function joinMembers(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  if (events.length === 0) return;
+  const joined = events.map((event) => ({ teamId: event.streamName.slice('team-'.length), data: event.data as MemberJoinedData }));
+  await manager.query(
+    `INSERT INTO fw_team_memberships_v1 (team_id, person_id, role, valid_from)
+     SELECT t, p, r, d FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[]) WITH ORDINALITY AS m(t, p, r, d, ord) ORDER BY ord`,
+    [joined.map((j) => j.teamId), joined.map((j) => j.data.personId), joined.map((j) => j.data.role), joined.map((j) => j.data.effectiveDate)],
+  );
+}
+
+/**
  * This context's copy of the team facts its figures need: each team's commune and province, its
  * dated memberships (who was a member on a session's day) and coverage (the households a team's
  * share is over). Only events of `team-` streams are read.
