@@ -94,9 +94,10 @@ async function indexUnits(event: RecordedEvent, manager: EntityManager): Promise
 async function join(teamStream: string, personId: unknown, manager: EntityManager): Promise<void> {
   const person = streamOf('person', personId);
   if (person === null) return;
-  await manager.query('INSERT INTO audit_team_people_v1 (team_stream, person_stream) VALUES ($1, $2) ON CONFLICT DO NOTHING', [teamStream, person]);
+  // Both writes in one statement (a data-modifying CTE always runs); neither reads the other's rows.
   await manager.query(
-    `INSERT INTO audit_stream_units_v1 (stream_name, commune_code, province_code)
+    `WITH joined AS (INSERT INTO audit_team_people_v1 (team_stream, person_stream) VALUES ($2, $1) ON CONFLICT DO NOTHING)
+     INSERT INTO audit_stream_units_v1 (stream_name, commune_code, province_code)
      SELECT $1, commune_code, province_code FROM audit_stream_units_v1 WHERE stream_name = $2
      ON CONFLICT (stream_name, commune_code) DO NOTHING`,
     [person, teamStream],
