@@ -9,7 +9,7 @@ import { reportCsv, reportXlsx } from '../export/report-export';
 import { IndicatorFigureType, IndicatorType } from './indicator.type';
 import { ReportConnection, ReportDraftType, ReportExportType, ReportType } from './report.type';
 import { ExportFormatEnum } from './reporting.enums';
-import { IndicatorsArgs, ReportDraftArgs, ReportExportArgs, ReportsArgs, TargetsArgs } from './reporting.inputs';
+import { IndicatorsArgs, ReportDraftArgs, ReportExportArgs, ReportsArgs, TargetsArgs } from './reporting.args';
 import { TargetConnection, TargetType } from './target.type';
 import { apiUnitCode, reportIdOf, storedUnitCode } from './unit-codes';
 
