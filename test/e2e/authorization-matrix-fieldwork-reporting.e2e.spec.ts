@@ -3,7 +3,8 @@ import { uuidv7 } from '@cdtt/event-sourcing';
 import { fromGlobalId, parsePeriod, ProvinceScope, toGlobalId } from '@cdtt/platform';
 import type { Target } from './support/authorization-operations';
 import type { Role } from './support/authorization-world';
-import { expectedFor, NEW_READS, NEW_WRITES, NewopsWorld, type NewOperation } from './support/authorization-newops';
+import { NewopsWorld } from './support/authorization-newops';
+import { expectedFor, NEW_READS, NEW_WRITES, type NewOperation } from './support/authorization-newops-operations';
 import { FIELDWORK_MUTATIONS } from './support/fieldwork-e2e.queries';
 import { REPORTING_MUTATIONS } from './support/reporting-e2e.client';
 
