@@ -66,10 +66,10 @@ export class ReorganisationAuthzWorld extends AuthorizationWorld {
   }
 
   /** The process manager works after the projections: polls (as the admin) until the team shows the status. */
-  async eventually(id: string, status: string | null): Promise<TeamSeen> {
+  async eventually(id: string, status: string | null, also: (seen: TeamSeen) => boolean = () => true): Promise<TeamSeen> {
     for (let i = 0; i < 150; i += 1) {
       const seen = await this.teamAs('ADMIN', id);
-      if (seen && (seen.reorganisation?.status ?? null) === status) {
+      if (seen && (seen.reorganisation?.status ?? null) === status && also(seen)) {
         await waitForProjections(this.h.runtime, ['teams_v1', 'fieldwork_v1', 'audit_index_v1'], 30_000);
         return seen;
       }
