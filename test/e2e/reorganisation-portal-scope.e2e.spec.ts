@@ -9,7 +9,7 @@ const ASSIGN = `mutation($input: AssignTeamToSuccessorCommuneInput!) { assignTea
 
 /**
  * Portal scope follows a team's current attachment (ADR 0012, amendment), over HTTP with real
- * tokens. Province A (96) is "before the reform", B (95) "after": a team re-attached from a
+ * tokens. Province A is "before the reform", B "after": a team re-attached from a
  * commune of A to one of B belongs to B's portal (the team, its members, their history) and no
  * longer to A's; a team held between successors in A and B is visible to both portals until one
  * of them chooses, and then only to the chosen commune's province.
@@ -30,16 +30,16 @@ describe('portal scope after a reorganisation', () => {
     const [oldCommune, newCommune] = [await world.commune('A'), await world.commune('B')];
     await world.settle();
     const team = await world.freshTeam('A', oldCommune, [], d('02-01'));
-    expect((await world.teamAs('PORTAL_A', team.team))?.provinceCode).toBe('96');
+    expect((await world.teamAs('PORTAL_A', team.team))?.provinceCode).toBe(world.codes.A);
     expect(await world.teamAs('PORTAL_B', team.team)).toBeNull();
 
     await world.recordEdge(oldCommune, newCommune, 'FULL', d('06-01'));
     const moved = await world.eventually(team.team, 'AWAITING_REDECISION');
-    expect(moved).toMatchObject({ communeCode: newCommune, provinceCode: '95' });
+    expect(moved).toMatchObject({ communeCode: newCommune, provinceCode: world.codes.B });
 
     // The new province's portal sees the team, lists it under its province, and sees its people and their history.
-    expect(await world.teamAs('PORTAL_B', team.team)).toMatchObject({ provinceCode: '95' });
-    expect(JSON.stringify(await ids('PORTAL_B', TEAMS_OF, { p: '95' }))).toContain(team.team);
+    expect(await world.teamAs('PORTAL_B', team.team)).toMatchObject({ provinceCode: world.codes.B });
+    expect(JSON.stringify(await ids('PORTAL_B', TEAMS_OF, { p: world.codes.B }))).toContain(team.team);
     const members = (await ids('PORTAL_B', MEMBERS, { id: team.team })) as { team: { members: Array<{ personId: string; fullName: string }> } };
     expect(members.team.members).toEqual(expect.arrayContaining([{ personId: team.leader, fullName: 'Trần Văn Trưởng' }]));
     const teamHistory = (await ids('PORTAL_B', HISTORY, { id: team.team })) as { history: { nodes: Array<{ type: string }> } };
@@ -59,7 +59,7 @@ describe('portal scope after a reorganisation', () => {
 
     // The old province's portal (none exist after a real reform) no longer sees or changes it, as for an unknown team.
     expect(await world.teamAs('PORTAL_A', team.team)).toBeNull();
-    expect(JSON.stringify(await ids('PORTAL_A', TEAMS_OF, { p: '96' }))).not.toContain(team.team);
+    expect(JSON.stringify(await ids('PORTAL_A', TEAMS_OF, { p: world.codes.A }))).not.toContain(team.team);
     expect(await world.errorCodes('PORTAL_A', ALL_MUTATIONS.renameTeam, { teamId: team.team, name: 'Tổ cũ', effectiveDate: d('08-01') })).toEqual(['TEAM_NOT_FOUND']);
   });
 
@@ -75,13 +75,13 @@ describe('portal scope after a reorganisation', () => {
 
     expect(await world.teamAs('PORTAL_A', team.team)).toMatchObject({ id: team.team, provinceCode: null });
     expect(await world.teamAs('PORTAL_B', team.team)).toMatchObject({ id: team.team, provinceCode: null });
-    expect(JSON.stringify(await ids('PORTAL_B', TEAMS_OF, { p: '95' }))).toContain(team.team);
+    expect(JSON.stringify(await ids('PORTAL_B', TEAMS_OF, { p: world.codes.B }))).toContain(team.team);
     const members = (await ids('PORTAL_B', MEMBERS, { id: team.team })) as { team: { members: Array<{ personId: string }> } };
     expect(members.team.members.map((m) => m.personId)).toContain(team.leader);
 
     expect(await world.errorCodes('PORTAL_B', ASSIGN, { teamId: team.team, communeCode: inB, decisionRef: 'CV 1/UBND' })).toEqual([]);
     await world.eventually(team.team, 'AWAITING_REDECISION');
-    expect(await world.teamAs('PORTAL_B', team.team)).toMatchObject({ communeCode: inB, provinceCode: '95' });
+    expect(await world.teamAs('PORTAL_B', team.team)).toMatchObject({ communeCode: inB, provinceCode: world.codes.B });
     expect(await world.teamAs('PORTAL_A', team.team)).toBeNull();
     expect(await world.errorCodes('PORTAL_A', ASSIGN, { teamId: team.team, communeCode: inA, decisionRef: 'CV 2/UBND' })).toEqual(['TEAM_NOT_FOUND']);
     expect(await ids('PORTAL_A', HISTORY, { id: team.team })).toMatchObject({ history: { totalCount: expect.any(Number) as unknown } });

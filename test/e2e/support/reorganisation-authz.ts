@@ -14,9 +14,9 @@ export interface TeamSeen {
 }
 
 /**
- * The authorisation world (provinces A = 96 and B = 95) with communes of its own for
- * reorganisation tests: each test takes fresh communes, so an edge it records moves only its own
- * teams, never the matrix's or another run's.
+ * The authorisation world with provinces and communes of its own for reorganisation tests: each
+ * test takes fresh communes, so an edge it records moves only its own teams, never the matrix's
+ * or another run's.
  */
 export class ReorganisationAuthzWorld extends AuthorizationWorld {
   /**
@@ -25,6 +25,12 @@ export class ReorganisationAuthzWorld extends AuthorizationWorld {
    * so held in 1900 it showed up in other worlds' national statistics while this suite ran.
    */
   override readonly year: number = 2200;
+  /**
+   * Codes no real province has (the real post-2025 units are in force in 2200 too) and no other
+   * world uses: sharing the matrix's 96 and 95, this world's newer teams pushed the matrix's team off
+   * the first page of a province's newest-first list.
+   */
+  override readonly codes: Record<Side, string> = { A: '90', B: '88' };
   private readonly extraKeys: string[] = [];
 
   /** A new commune of the side's province (a code no other run of this file holds in this database). */
