@@ -5,7 +5,8 @@ import { openSecurityHarness, REGISTER, type GraphqlAnswer, type SecurityHarness
 import { MUTATIONS } from './teams-e2e.queries';
 import { TestGeography } from './test-geography';
 import { reserveCommuneCodes } from '@cdtt/platform/testing';
-import { forgetHeldTeams, waitForProjections } from './catch-up';
+import { waitForProjections } from './catch-up';
+import { forgetHeldTeams } from './world-cleanup';
 
 export type Role = 'ADMIN' | 'AUDITOR' | 'PORTAL_A' | 'PORTAL_B';
 export type Side = 'A' | 'B';

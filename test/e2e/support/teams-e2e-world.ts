@@ -8,7 +8,8 @@ import { AppModule } from '../../../apps/api/src/app.module';
 import { TestGeography } from './test-geography';
 import { reserveCommuneCodes, reserveTestYear } from '@cdtt/platform/testing';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/projector';
-import { forgetHeldTeams, waitForProjections } from './catch-up';
+import { waitForProjections } from './catch-up';
+import { forgetHeldTeams } from './world-cleanup';
 
 export interface GqlResponse {
   data?: Record<string, unknown> | null;

@@ -4,8 +4,11 @@ import type { ActivityCorrectedData, ActivityLoggedData, ActivityRetractedData, 
 import type { MeetingRecordedData } from '../domain/meeting.events';
 
 /** One entry of an activity's visible history: what happened, on which day, when we learned it. */
-const entry = (event: RecordedEvent, fields: Record<string, unknown>): string =>
-  JSON.stringify([{ kind: event.type, revision: event.revision, recordedAt: event.recordedAt, ...fields }]);
+const history = (event: RecordedEvent, fields: Record<string, unknown>): Array<Record<string, unknown>> => [
+  { kind: event.type, revision: event.revision, recordedAt: event.recordedAt, ...fields },
+];
+/** The same entry as a jsonb parameter, for the statements that append it to an activity's history. */
+const entry = (event: RecordedEvent, fields: Record<string, unknown>): string => JSON.stringify(history(event, fields));
 
 /** Per-category figures as rows of a jsonb array, `f` (CategoryFigures, outcomes by code). */
 const FIGURE_ROWS = `jsonb_to_recordset(%FIGURES%) AS f(category text, "peopleGuided" int, "householdsGuided" int, visits int, outcomes jsonb)`;
@@ -44,7 +47,7 @@ export async function logActivities(events: readonly RecordedEvent[], manager: E
       held_on: a.date,
       participant_ids: a.participantIds,
       figures: a.figures,
-      history: JSON.parse(entry(event, { on: a.date, figures: a.figures })) as unknown,
+      history: history(event, { on: a.date, figures: a.figures }),
       version: event.revision,
     };
   });
