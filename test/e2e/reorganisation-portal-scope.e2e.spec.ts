@@ -34,7 +34,8 @@ describe('portal scope after a reorganisation', () => {
     expect(await world.teamAs('PORTAL_B', team.team)).toBeNull();
 
     await world.recordEdge(oldCommune, newCommune, 'FULL', d('06-01'));
-    const moved = await world.eventually(team.team, 'AWAITING_REDECISION');
+    // The status can show before the re-attachment the process manager then issues: wait for both.
+    const moved = await world.eventually(team.team, 'AWAITING_REDECISION', (seen) => seen.communeCode === newCommune);
     expect(moved).toMatchObject({ communeCode: newCommune, provinceCode: world.codes.B });
 
     // The new province's portal sees the team, lists it under its province, and sees its people and their history.
@@ -80,7 +81,7 @@ describe('portal scope after a reorganisation', () => {
     expect(members.team.members.map((m) => m.personId)).toContain(team.leader);
 
     expect(await world.errorCodes('PORTAL_B', ASSIGN, { teamId: team.team, communeCode: inB, decisionRef: 'CV 1/UBND' })).toEqual([]);
-    await world.eventually(team.team, 'AWAITING_REDECISION');
+    await world.eventually(team.team, 'AWAITING_REDECISION', (seen) => seen.communeCode === inB);
     expect(await world.teamAs('PORTAL_B', team.team)).toMatchObject({ communeCode: inB, provinceCode: world.codes.B });
     expect(await world.teamAs('PORTAL_A', team.team)).toBeNull();
     expect(await world.errorCodes('PORTAL_A', ASSIGN, { teamId: team.team, communeCode: inA, decisionRef: 'CV 2/UBND' })).toEqual(['TEAM_NOT_FOUND']);
