@@ -3,6 +3,7 @@ import {
   catchUpSubscription,
   SubscriptionSet,
   chainEvents,
+  readTypedPageByFiltering,
   satisfies,
   validateAppend,
   WrongExpectedVersionError,
@@ -12,11 +13,13 @@ import {
   type EventStore,
   type NewEvent,
   type Position,
+  type ReadAllOfTypesOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
+  type TypedPage,
 } from '@cdtt/event-sourcing';
 import {
   EventStoreDBClient,
@@ -139,6 +142,14 @@ export class EventStoreDbEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return readAllAfter(this.ctx, options);
+  }
+
+  /**
+   * Filtered in this process: the server's own filtered `$all` read reports how far it got only
+   * through checkpoint callbacks, so it is left for when a deployment's catch-up needs it.
+   */
+  readAllOfTypes(options: ReadAllOfTypesOptions): Promise<TypedPage> {
+    return readTypedPageByFiltering(this, options);
   }
 
   headPosition(): Promise<Position | null> {

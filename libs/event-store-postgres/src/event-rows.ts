@@ -3,6 +3,7 @@ import {
   type AppendResult,
   type RecordedEvent,
   type RecordedMetadata,
+  type TypedPage,
 } from '@cdtt/event-sourcing';
 import { encodePosition } from './positions';
 
@@ -18,6 +19,27 @@ export interface EventRow {
   readonly tx_id: string;
   readonly global_position: string;
   readonly recorded_at: string;
+}
+
+/** A row of `READ_ALL_OF_TYPES`: a page event (or nulls when the page is empty) and how far it read. */
+export type TypedPageRow = { [K in keyof EventRow]: EventRow[K] | null } & {
+  readonly through_tx: string;
+  readonly through_gp: string;
+  readonly through_recorded_at: string;
+  readonly at_head: boolean;
+  readonly scanned: string;
+};
+
+export function toTypedPage(rows: readonly TypedPageRow[]): TypedPage {
+  const first = rows[0];
+  if (!first) return { events: [], through: null, scanned: 0, atHead: true };
+  const events = rows.filter((row): row is TypedPageRow & EventRow => row.id !== null).map(toRecordedEvent);
+  return {
+    events,
+    through: { position: encodePosition(first.through_tx, first.through_gp), recordedAt: first.through_recorded_at },
+    scanned: Number(first.scanned),
+    atHead: first.at_head,
+  };
 }
 
 /** What INSERT ... RETURNING gives back for each appended row. */

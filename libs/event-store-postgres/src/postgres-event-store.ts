@@ -10,18 +10,20 @@ import {
   type EventStore,
   type NewEvent,
   type Position,
+  type ReadAllOfTypesOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
+  type TypedPage,
 } from '@cdtt/event-sourcing';
 import { Client, DatabaseError, type ClientBase, type Pool } from 'pg';
 import { appendInOpenTransaction, beginOwnAppend, settleAppendFailure, type AppendOutcome } from './append-transaction';
 import { ChangeNotifier } from './change-notifier';
-import { toRecordedEvent, type EventRow } from './event-rows';
+import { toRecordedEvent, toTypedPage, type EventRow, type TypedPageRow } from './event-rows';
 import { decodePosition, encodePosition, LOG_START } from './positions';
-import { HEAD_POSITION, READ_ALL, READ_STREAM_BACKWARDS, READ_STREAM_FORWARDS } from './sql';
+import { HEAD_POSITION, READ_ALL, READ_ALL_OF_TYPES, READ_STREAM_BACKWARDS, READ_STREAM_FORWARDS } from './sql';
 
 export interface PostgresEventStoreOptions {
   /** Source of `recordedAt`; defaults to the system clock. */
@@ -134,6 +136,14 @@ export class PostgresEventStore implements EventStore {
     const from = options.after === undefined ? LOG_START : decodePosition(options.after);
     const { rows } = await this.pool.query<EventRow>(READ_ALL, [from.txId, from.globalPosition, options.maxCount ?? null]);
     return rows.map(toRecordedEvent);
+  }
+
+  /** Filtered in the server: events of other types are counted there, never sent or parsed. */
+  async readAllOfTypes(options: ReadAllOfTypesOptions): Promise<TypedPage> {
+    if (!(Number.isSafeInteger(options.maxCount) && options.maxCount > 0)) throw new RangeError('readAllOfTypes needs a positive maxCount');
+    const from = options.after === undefined ? LOG_START : decodePosition(options.after);
+    const { rows } = await this.pool.query<TypedPageRow>(READ_ALL_OF_TYPES, [from.txId, from.globalPosition, options.maxCount, [...options.types]]);
+    return toTypedPage(rows);
   }
 
   /** The last position `readAll` can return now (same visibility rule). */

@@ -84,6 +84,40 @@ export const READ_ALL = `
   WHERE ${VISIBLE} AND (e.tx_id, e.global_position) > ($1::xid8, $2::bigint)
   ORDER BY e.tx_id, e.global_position LIMIT $3`;
 
+/**
+ * A page of the wanted types and how far the log was read for it, in one statement so that the
+ * page, the head and the count share one snapshot (a second statement could see a newer head and
+ * let a reader skip an event committed in between). `through` is the page's last event when the
+ * page is full, else the visible head: everything up to it has been read. The other types are
+ * passed over inside the server and only counted. One row per page event, or one row of nulls
+ * with `through` when the page is empty; no row at all when nothing is visible after $1/$2.
+ */
+export const READ_ALL_OF_TYPES = `
+  WITH page AS (
+    SELECT ${EVENT_COLUMNS}, e.tx_id AS page_tx, e.global_position AS page_gp FROM event_store.events e
+    WHERE ${VISIBLE} AND (e.tx_id, e.global_position) > ($1::xid8, $2::bigint) AND e.type = ANY($4::text[])
+    ORDER BY e.tx_id, e.global_position LIMIT $3
+  ), page_end AS (
+    SELECT p.page_tx AS tx, p.page_gp AS gp FROM page p
+    WHERE (SELECT count(*) FROM page) = $3 ORDER BY p.page_tx DESC, p.page_gp DESC LIMIT 1
+  ), head AS (
+    SELECT e.tx_id AS tx, e.global_position AS gp FROM event_store.events e
+    WHERE ${VISIBLE} AND (e.tx_id, e.global_position) > ($1::xid8, $2::bigint) AND NOT EXISTS (SELECT 1 FROM page_end)
+    ORDER BY e.tx_id DESC, e.global_position DESC LIMIT 1
+  ), through AS (
+    SELECT t.tx, t.gp, NOT EXISTS (SELECT 1 FROM page_end) AS at_head,
+      (SELECT to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM event_store.events r
+       WHERE r.tx_id = t.tx AND r.global_position = t.gp) AS recorded_at
+    FROM (SELECT * FROM page_end UNION ALL SELECT * FROM head) t
+  ), scanned AS (
+    SELECT count(*) AS n FROM event_store.events e, through t
+    WHERE (e.tx_id, e.global_position) > ($1::xid8, $2::bigint) AND (e.tx_id, e.global_position) <= (t.tx, t.gp)
+  )
+  SELECT p.id, p.type, p.schema_version, p.data, p.metadata, p.stream_name, p.revision, p.tx_id, p.global_position, p.recorded_at,
+    t.tx::text AS through_tx, t.gp::text AS through_gp, t.recorded_at AS through_recorded_at, t.at_head, s.n::text AS scanned
+  FROM through t CROSS JOIN scanned s LEFT JOIN page p ON true
+  ORDER BY p.page_tx, p.page_gp`;
+
 export const HEAD_POSITION = `
   SELECT e.tx_id::text AS tx_id, e.global_position::text AS global_position FROM event_store.events e
   WHERE ${VISIBLE} ORDER BY e.tx_id DESC, e.global_position DESC LIMIT 1`;

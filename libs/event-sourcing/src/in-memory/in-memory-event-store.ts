@@ -9,10 +9,12 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  ReadAllOfTypesOptions,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
+  TypedPage,
 } from '../store/event-store.port';
 import { satisfies } from '../store/expected-state';
 import { readStreamSlice } from '../store/read-stream-slice';
@@ -76,6 +78,24 @@ export class InMemoryEventStore implements EventStore {
     const after = options.after;
     const from = after === undefined ? this.log : this.log.filter((event) => event.position > after);
     return Promise.resolve(from.slice(0, options.maxCount ?? from.length));
+  }
+
+  /** Reads on until `maxCount` matches or the end, as a server-side filter would. */
+  readAllOfTypes(options: ReadAllOfTypesOptions): Promise<TypedPage> {
+    const after = options.after;
+    const types = new Set(options.types);
+    const events: RecordedEvent[] = [];
+    let scanned = 0;
+    let through: RecordedEvent | undefined;
+    for (const event of this.log) {
+      if (after !== undefined && event.position <= after) continue;
+      if (events.length >= options.maxCount) break;
+      scanned += 1;
+      through = event;
+      if (types.has(event.type)) events.push(event);
+    }
+    // The loop stops early only at maxCount matches; fewer means it read to the end.
+    return Promise.resolve({ events, through: through ? { position: through.position, recordedAt: through.recordedAt } : null, scanned, atHead: events.length < options.maxCount });
   }
 
   headPosition(): Promise<string | null> {

@@ -31,6 +31,30 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+export interface ReadAllOfTypesOptions {
+  /** Exclusive: read strictly after this position; omit to start at the beginning. */
+  readonly after?: Position;
+  /** At most this many matching events. */
+  readonly maxCount: number;
+  /** Only events of these types are returned; the others are passed over (and counted). */
+  readonly types: readonly string[];
+}
+
+/** A page of `$all` filtered by type, with how far the log was read to find it. */
+export interface TypedPage {
+  /** The matching events, in position order. */
+  readonly events: RecordedEvent[];
+  /**
+   * The last event read, returned or passed over: a reader resumes after it, so events of other
+   * types are never read again. Null when nothing is visible after `after`.
+   */
+  readonly through: { readonly position: Position; readonly recordedAt: string } | null;
+  /** Events read, returned or passed over (for progress counters). */
+  readonly scanned: number;
+  /** True when the read stopped at the visible head rather than at `maxCount`: wait for more. */
+  readonly atHead: boolean;
+}
+
 export interface SubscribeOptions {
   /** Resume strictly after this checkpoint; omit to start at the beginning. */
   readonly after?: Position;
@@ -58,6 +82,12 @@ export interface EventStore {
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Reads the global log in position order (only events no earlier commit can precede). */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * `readAll` for a reader that wants a few types: adapters that can filter where the events are
+   * stored pass over the others without sending them (projections of a few types then skip most
+   * of the log). Same visibility rule as `readAll`.
+   */
+  readAllOfTypes(options: ReadAllOfTypesOptions): Promise<TypedPage>;
   /** Position of the last event visible to `readAll`, or null when empty. */
   headPosition(): Promise<Position | null>;
   /** Catch-up subscription over `$all`. */

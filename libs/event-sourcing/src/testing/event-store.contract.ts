@@ -208,6 +208,53 @@ export function describeEventStoreContract(
         expect(headNow >= (all.at(-1)?.position ?? '')).toBe(true);
         expect(await ours(headNow)).toEqual([]);
       });
+
+      it('reads only the wanted types, resumes after what it passed over, and says when it reached the head', async () => {
+        const head = (await store.headPosition()) ?? undefined;
+        const tag = Math.random().toString(36).slice(2, 10);
+        const wanted = `Wanted${tag}`;
+        const other = `Other${tag}`;
+        const a = uniqueStream();
+        const b = uniqueStream();
+        await store.appendToStream(a, [newEvent(wanted, { n: 1 }), newEvent(other), newEvent(other)]);
+        await store.appendToStream(b, [newEvent(other), newEvent(wanted, { n: 2 }), newEvent(other)]);
+        await store.appendToStream(a, [newEvent(other)]);
+        const ourLast = (await store.readStream(a, { direction: 'backwards', maxCount: 1 }))[0]?.position ?? '';
+        // One match a page, as a projection runner would page, until the head: every wanted event
+        // exactly once, in log order, and never an event of another type.
+        await eventually(async () => {
+          const seen: RecordedEvent[] = [];
+          let after = head;
+          let scanned = 0;
+          let last: { atHead: boolean; through: string | null } = { atHead: false, through: null };
+          for (let pages = 0; pages < 1_000 && !last.atHead; pages += 1) {
+            const page = await store.readAllOfTypes({ after, maxCount: 1, types: [wanted] });
+            expect(page.events.length).toBeLessThanOrEqual(1);
+            expect(page.scanned).toBeGreaterThanOrEqual(page.events.length);
+            for (const event of page.events) expect(after === undefined || event.position > after).toBe(true);
+            if (page.through) {
+              expect(after === undefined || page.through.position > after).toBe(true);
+              expect(page.through.position >= (page.events.at(-1)?.position ?? '')).toBe(true);
+              after = page.through.position;
+            }
+            seen.push(...page.events);
+            scanned += page.scanned;
+            last = { atHead: page.atHead, through: page.through?.position ?? null };
+          }
+          expect(seen.map((e) => (e.data as { n: number }).n)).toEqual([1, 2]);
+          expect(seen.map((e) => e.type)).toEqual([wanted, wanted]);
+          // It read through our last event (of another type), and counted what it passed over.
+          expect((last.through ?? after ?? '') >= ourLast).toBe(true);
+          expect(scanned).toBeGreaterThanOrEqual(7);
+        });
+        // From the head: nothing of ours, at the head (another client of a shared store may have
+        // appended since, so `through` is either nothing or past the head we read).
+        const end = (await store.headPosition()) ?? undefined;
+        const empty = await store.readAllOfTypes({ after: end, maxCount: 10, types: [wanted] });
+        expect(empty.events).toEqual([]);
+        expect(empty.atHead).toBe(true);
+        expect(empty.through === null || empty.through.position > (end ?? '')).toBe(true);
+      });
     });
 
     describe('catch-up subscription', () => {

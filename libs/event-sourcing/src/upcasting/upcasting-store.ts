@@ -11,6 +11,10 @@ export function withUpcasting(store: EventStore, upcasters: Upcasters): EventSto
     appendToStream: (streamName, events, options) => store.appendToStream(streamName, events, options),
     readStream: async (streamName, options) => (await store.readStream(streamName, options)).map((e) => upcasters.apply(e)),
     readAll: async (options) => (await store.readAll(options)).map((e) => upcasters.apply(e)),
+    readAllOfTypes: async (options) => {
+      const page = await store.readAllOfTypes(options);
+      return { ...page, events: page.events.map((e) => upcasters.apply(e)) };
+    },
     headPosition: () => store.headPosition(),
     subscribeToAll: (options: SubscribeOptions) =>
       store.subscribeToAll({ ...options, onEvent: (event) => options.onEvent(upcasters.apply(event)) }),

@@ -1,9 +1,10 @@
-import type { Position, RecordedEvent } from '@cdtt/event-sourcing';
+import type { Position } from '@cdtt/event-sourcing';
 import type { DataSource } from 'typeorm';
 import { advanceCheckpoint } from './projection-checkpoint';
 import { applyEvents } from './apply-events';
 import type { ProjectionLease } from './projection-lease';
 import type { PostgresProjection } from './postgres-projection';
+import type { ProjectionPage } from './projection-page';
 
 export interface ProjectionBatch {
   readonly projection: PostgresProjection;
@@ -11,8 +12,8 @@ export interface ProjectionBatch {
   readonly lease: ProjectionLease;
   /** The checkpoint the page was read after (null: from the start). */
   readonly from: Position | null;
-  /** A non-empty page of `$all`, in position order. */
-  readonly page: readonly RecordedEvent[];
+  /** A page that read something (`through` set): the checkpoint moves to its `through`. */
+  readonly page: ProjectionPage;
 }
 
 /**
@@ -21,17 +22,17 @@ export interface ProjectionBatch {
  * checkpoint rolls back the rows with the checkpoint. Returns how many events were handled.
  */
 export async function applyBatch(dataSource: DataSource, batch: ProjectionBatch): Promise<number> {
-  const last = batch.page.at(-1);
+  const last = batch.page.through;
   if (!last) return 0;
   const name = batch.projection.name;
   return dataSource.transaction(async (manager) => {
-    const accepted = batch.page.filter((event) => batch.accepts(event.type));
+    const accepted = batch.page.events.filter((event) => batch.accepts(event.type));
     await applyEvents(batch.projection, accepted, manager);
     const applied = accepted.length;
     // Fence last: the lease row lock is held only from here to commit, so our own renewals
     // (on another connection) are not blocked while the handlers run.
     await batch.lease.fence(manager);
-    await advanceCheckpoint(manager, { name, from: batch.from, last, processed: batch.page.length, applied });
+    await advanceCheckpoint(manager, { name, from: batch.from, last, processed: batch.page.scanned, applied });
     return applied;
   });
 }

@@ -21,8 +21,8 @@ export interface CheckpointAdvance {
   readonly name: string;
   /** Where the batch started; the write only succeeds if the row still says so. */
   readonly from: Position | null;
-  /** The last event of the batch (the checkpoint moves past ignored events too). */
-  readonly last: RecordedEvent;
+  /** The last event read for the batch (the checkpoint moves past ignored events too). */
+  readonly last: Pick<RecordedEvent, 'position' | 'recordedAt'>;
   readonly processed: number;
   readonly applied: number;
 }

@@ -2,6 +2,7 @@ import { abortableDelay, assertVersionedName, type EventStore, type Position } f
 import type { DataSource } from 'typeorm';
 import { applyBatch } from './projection-batch';
 import { readCheckpoint, registerCheckpoint } from './projection-checkpoint';
+import { readProjectionPage } from './projection-page';
 import { CheckpointConflictError, LeaseLostError } from './projection-errors';
 import { ProjectionLease } from './projection-lease';
 import { silentProjectionLogger, type ProjectionLogger } from './projection-logger';
@@ -126,23 +127,23 @@ export class ProjectionRunner {
           await abortableDelay(this.settings.leaseRenewMs, this.controller.signal);
           continue;
         }
-        const read = await this.step();
+        const atHead = await this.step();
         this.recovered();
-        if (read < this.settings.batchSize) await this.wakeUps.wait(seen, this.settings.pollIntervalMs, this.controller.signal);
+        if (atHead) await this.wakeUps.wait(seen, this.settings.pollIntervalMs, this.controller.signal);
       } catch (error) {
         await this.failed(error);
       }
     }
   }
 
-  /** One page: returns how many events were read (0 when caught up). */
-  private async step(): Promise<number> {
+  /** One page: returns whether the read reached the head (then wait for a wake-up). */
+  private async step(): Promise<boolean> {
     const from = await readCheckpoint(this.settings.dataSource, this.name);
-    const page = await this.settings.store.readAll({ after: from ?? undefined, maxCount: this.settings.batchSize });
-    const last = page.at(-1);
+    const page = await readProjectionPage(this.settings.store, this.settings.projection, from, this.settings.batchSize);
+    const last = page.through;
     if (!last || this.controller.signal.aborted) {
       this.committedPosition = from;
-      return 0;
+      return true;
     }
     const applied = await applyBatch(this.settings.dataSource, {
       projection: this.settings.projection,
@@ -152,8 +153,8 @@ export class ProjectionRunner {
       page,
     });
     this.committedPosition = last.position;
-    this.logProgress(last.position, page.length, applied);
-    return page.length;
+    this.logProgress(last.position, page.scanned, applied);
+    return page.atHead;
   }
 
   /** At most one progress line per interval, so a busy projector does not flood its log. */

@@ -97,6 +97,7 @@ export class TeamsWorld {
       },
       readStream: (name, options) => store.readStream(name, options),
       readAll: (options) => store.readAll(options),
+      readAllOfTypes: (options) => store.readAllOfTypes(options),
       headPosition: () => store.headPosition(),
       subscribeToAll: (options) => store.subscribeToAll(options),
       close: () => store.close(),

@@ -1,8 +1,9 @@
-import type { EventStore, Position, RecordedEvent } from '@cdtt/event-sourcing';
+import type { EventStore, Position } from '@cdtt/event-sourcing';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProgressBar } from '../../cli/progress-bar';
 import { applyEvents } from '../apply-events';
 import { eventTypeFilter, type PostgresProjection } from '../postgres-projection';
+import { readProjectionPage } from '../projection-page';
 import { quoteIdent } from './read-model-tables';
 import { createShadowSchema, dropSchema, retiredSchemaOf, shadowSchemaOf, swapTables, tablesWrittenInTransaction } from './shadow-schema';
 
@@ -110,21 +111,21 @@ const isDeadlock = (error: unknown): boolean => {
   return (e.code ?? e.driverError?.code) === '40P01';
 };
 
-/** One page of `$all` into the shadow tables; false when there was nothing left to read. */
+/** One page of the projection's events into the shadow tables; false when there was nothing left to read. */
 async function applyPage(manager: EntityManager, options: RebuildOptions, shadow: string, state: Progress): Promise<boolean> {
-  const page: RecordedEvent[] = await options.store.readAll({ after: state.position ?? undefined, maxCount: options.batchSize ?? 1_000 });
-  if (page.length === 0) return false;
+  const page = await readProjectionPage(options.store, options.projection, state.position, options.batchSize ?? 1_000);
+  if (!page.through) return false;
   const accepts = eventTypeFilter(options.projection);
   // SET LOCAL: the search path reverts at commit, so the pooled connection is left as found.
   await manager.query(`SET LOCAL search_path TO ${quoteIdent(shadow)}, public`);
-  const accepted = page.filter((event) => accepts(event.type));
+  const accepted = page.events.filter((event) => accepts(event.type));
   await applyEvents(options.projection, accepted, manager);
   const applied = accepted.length;
   for (const table of await tablesWrittenInTransaction(manager, shadow)) state.tables.add(table);
   state.applied += applied;
-  state.events += page.length;
-  state.position = page[page.length - 1]?.position ?? state.position;
-  options.progress?.advance(page.length);
+  state.events += page.scanned;
+  state.position = page.through.position;
+  options.progress?.advance(page.scanned);
   return true;
 }
 
