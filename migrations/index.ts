@@ -13,6 +13,7 @@ import { AuditIndex1764306000010 } from './1764306000010-audit-index';
 import { RecordedHistory1764306000020 } from './1764306000020-recorded-history';
 import { Reorganisation1764308000001 } from './1764308000001-reorganisation';
 import { TeamVisibleProvinces1764308000101 } from './1764308000101-team-visible-provinces';
+import { HistoryWithoutEmptyVersions1764309000010 } from './1764309000010-history-without-empty-versions';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -35,4 +36,5 @@ export const allMigrations: MigrationClass[] = [
   RateLimits1764307000020,
   Reorganisation1764308000001,
   TeamVisibleProvinces1764308000101,
+  HistoryWithoutEmptyVersions1764309000010,
 ];

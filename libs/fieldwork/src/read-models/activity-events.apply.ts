@@ -18,17 +18,6 @@ const FIGURE_VALUES = `f.category, a.team_id, a.commune_code, a.province_code, a
   f."peopleGuided", f."householdsGuided", f.visits, (f.outcomes->>'ACCOUNTS_CREATED')::int, (f.outcomes->>'PUBLIC_SERVICE_DOSSIERS_FILED')::int,
   (f.outcomes->>'SELLERS_ONBOARDED')::int, (f.outcomes->>'EPAYMENT_ACCOUNTS_OPENED')::int`;
 
-/** Replaces an activity's per-category rows with its current figures (history stays in `history` and the stream). */
-async function writeFigures(manager: EntityManager, activityId: string, figures: readonly CategoryFigures[]): Promise<void> {
-  await manager.query('DELETE FROM fw_activity_figures_v1 WHERE activity_id = $1', [activityId]);
-  await manager.query(
-    `INSERT INTO fw_activity_figures_v1 (${FIGURE_COLUMNS})
-     SELECT a.id, ${FIGURE_VALUES.replace('%RETRACTED%', "a.status = 'RETRACTED'")}
-     FROM fw_activities_v1 a, ${FIGURE_ROWS.replace('%FIGURES%', '$2::jsonb')} WHERE a.id = $1`,
-    [activityId, JSON.stringify(figures)],
-  );
-}
-
 /**
  * Logged activities, any number in one statement: each new activity row with its figure rows
  * (a repeated event inserts nothing, as before). Activities are independent of each other, so a
@@ -67,19 +56,44 @@ export async function logActivities(events: readonly RecordedEvent[], manager: E
   );
 }
 
+/**
+ * Corrections of any number of activities in three statements: each activity's corrections of the
+ * run folded in log order (the last figures win, every one counts and adds its history entry), then
+ * its figure rows replaced. The same rows as one correction at a time: a correction touches only its
+ * own activity, which its stream logged before it.
+ */
+export async function correctActivities(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  const folded = new Map<string, { id: string; figures: readonly CategoryFigures[]; corrections: number; entries: Array<Record<string, unknown>>; version: number }>();
+  for (const event of events) {
+    const c = event.data as ActivityCorrectedData;
+    const id = event.streamName.slice('activity-'.length);
+    const entries = history(event, { on: c.correctedOn, reason: c.reason, figures: c.figures });
+    const before = folded.get(id);
+    folded.set(id, { id, figures: c.figures, corrections: (before?.corrections ?? 0) + 1, entries: [...(before?.entries ?? []), ...entries], version: event.revision });
+  }
+  if (folded.size === 0) return;
+  const ids = [...folded.keys()];
+  await manager.query(
+    `UPDATE fw_activities_v1 a SET figures = i.figures, corrections = a.corrections + i.corrections, history = a.history || i.entries, version = i.version
+     FROM jsonb_to_recordset($1::jsonb) AS i(id uuid, figures jsonb, corrections int, entries jsonb, version int) WHERE a.id = i.id`,
+    [JSON.stringify([...folded.values()])],
+  );
+  await manager.query('DELETE FROM fw_activity_figures_v1 WHERE activity_id = ANY($1::uuid[])', [ids]);
+  await manager.query(
+    `INSERT INTO fw_activity_figures_v1 (${FIGURE_COLUMNS})
+     SELECT a.id, ${FIGURE_VALUES.replace('%RETRACTED%', "a.status = 'RETRACTED'")}
+     FROM fw_activities_v1 a, ${FIGURE_ROWS.replace('%FIGURES%', 'a.figures')} WHERE a.id = ANY($1::uuid[])`,
+    [ids],
+  );
+}
+
 export async function applyActivityEvent(event: RecordedEvent, manager: EntityManager): Promise<void> {
   const id = event.streamName.slice('activity-'.length);
   switch (event.type) {
     case 'ActivityLogged':
       return logActivities([event], manager);
-    case 'ActivityCorrected': {
-      const c = event.data as ActivityCorrectedData;
-      await manager.query(
-        `UPDATE fw_activities_v1 SET figures = $2, corrections = corrections + 1, history = history || $3::jsonb, version = $4 WHERE id = $1`,
-        [id, JSON.stringify(c.figures), entry(event, { on: c.correctedOn, reason: c.reason, figures: c.figures }), event.revision],
-      );
-      return writeFigures(manager, id, c.figures);
-    }
+    case 'ActivityCorrected':
+      return correctActivities([event], manager);
     case 'ActivityRetracted': {
       const r = event.data as ActivityRetractedData;
       await manager.query(

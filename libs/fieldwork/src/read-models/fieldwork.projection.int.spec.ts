@@ -39,6 +39,9 @@ describe('fieldwork_v1 page application', () => {
       ...(await append(ids[0]!, 'ActivityCorrected', { figures: figures(5, 'E_HEALTH'), correctedOn: '2024-03-10', reason: 'miscounted' })),
       ...(await logged(ids[2]!, 8)),
       ...(await logged(ids[3]!, 3)),
+      // Two corrections of one activity in one run: the last figures win, both count.
+      ...(await append(ids[3]!, 'ActivityCorrected', { figures: figures(7, 'E_HEALTH'), correctedOn: '2024-03-12', reason: 'first count' })),
+      ...(await append(ids[3]!, 'ActivityCorrected', { figures: figures(9), correctedOn: '2024-03-13', reason: 'second count' })),
       ...(await append(ids[1]!, 'ActivityRetracted', { retractedOn: '2024-03-11', reason: 'duplicate' })),
     ];
   });
@@ -73,9 +76,14 @@ describe('fieldwork_v1 page application', () => {
     expect(paged).toEqual(oneByOne);
     const { activities, figures: rows } = oneByOne as { activities: Array<{ id: string; status: string; corrections: number }>; figures: unknown[] };
     expect(activities.map((a) => [a.id, a.status, a.corrections])).toEqual(
-      [...ids].sort().map((id) => [id, id === ids[1] ? 'RETRACTED' : 'ACTIVE', id === ids[0] ? 1 : 0]),
+      [...ids].sort().map((id) => [id, id === ids[1] ? 'RETRACTED' : 'ACTIVE', id === ids[0] ? 1 : id === ids[3] ? 2 : 0]),
     );
     expect(rows).toHaveLength(8);
+    // The corrected activity: the second correction's figures, and three history entries.
+    const corrected = (rows as Array<{ activity_id: string; category: string; people_guided: number }>).filter((r) => r.activity_id === ids[3]);
+    expect(corrected.map((r) => [r.category, r.people_guided])).toEqual([['E_COMMERCE', 2], ['E_PAYMENT', 9]]);
+    const history = (activities as unknown as Array<{ id: string; history: Array<{ kind: string; reason?: string }> }>).find((a) => a.id === ids[3])?.history;
+    expect(history?.map((h) => h.reason ?? h.kind)).toEqual(['ActivityLogged', 'first count', 'second count']);
     expect((oneByOne as { memberships: unknown[] }).memberships).toHaveLength(4);
   });
 

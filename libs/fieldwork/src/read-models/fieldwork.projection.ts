@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ACTIVITY_EVENT_TYPES } from '../domain/activity.events';
 import { MEETING_EVENT_TYPES } from '../domain/meeting.events';
 import { TRAINING_EVENT_TYPES } from '../domain/training.events';
-import { applyActivityEvent, applyMeetingEvent, logActivities } from './activity-events.apply';
+import { applyActivityEvent, applyMeetingEvent, correctActivities, logActivities } from './activity-events.apply';
 import { applyGeographyCopy, applyTeamCopy, COPIED_GEOGRAPHY_TYPES, COPIED_TEAM_TYPES, joinMembers } from './team-copy.apply';
 import { applyTrainingEvent } from './training-events.apply';
 
@@ -28,9 +28,18 @@ async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<v
   return applyTeamCopy(event, manager);
 }
 
-/** Events that only insert rows of their own, so a run of one kind can be written at once. */
+/**
+ * Logged activities first, then the corrections of the run: a correction touches only its own
+ * activity, which its stream logged before it (earlier in the run, or before the run).
+ */
+async function logAndCorrect(run: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  await logActivities(run.filter((e) => e.type === 'ActivityLogged'), manager);
+  await correctActivities(run.filter((e) => e.type === 'ActivityCorrected'), manager);
+}
+
+/** Events that touch only rows of their own, so a run of one kind can be written at once. */
 const RUNS = {
-  activity: { accepts: (e: RecordedEvent) => e.type === 'ActivityLogged' && e.streamName.startsWith('activity-'), write: logActivities },
+  activity: { accepts: (e: RecordedEvent) => (e.type === 'ActivityLogged' || e.type === 'ActivityCorrected') && e.streamName.startsWith('activity-'), write: logAndCorrect },
   member: { accepts: (e: RecordedEvent) => e.type === 'MemberJoined' && e.streamName.startsWith('team-'), write: joinMembers },
 } as const;
 type RunKind = keyof typeof RUNS;
@@ -38,8 +47,8 @@ type RunKind = keyof typeof RUNS;
 const runKindOf = (event: RecordedEvent): RunKind | null => (RUNS.activity.accepts(event) ? 'activity' : RUNS.member.accepts(event) ? 'member' : null);
 
 /**
- * A page in log order, except that each run of consecutive events of one insert-only kind
- * (ActivityLogged: most of the log; MemberJoined) is written in one statement: writing a run
+ * A page in log order, except that each run of consecutive events of one kind (activities logged
+ * and corrected: most of the log; MemberJoined) is written in a few statements: writing a run
  * together before the next other event leaves the same rows as one at a time.
  */
 async function applyPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {

@@ -64,6 +64,36 @@ async function leave(manager: EntityManager, teamId: string, data: MemberLeftDat
   await closeOpenRows(manager, 'team_memberships_v1', 'team_id = $1 AND person_id = $2', [teamId, data.personId], data.effectiveDate);
 }
 
+/**
+ * A run of `MemberJoined` (of one recorded instant, see `withRecordedClock`) in two statements:
+ * the memberships in log order (their ids as one at a time would give them), then each team's
+ * version and Youth Union flag once. The same rows as `applyTeamEvent` on each event in turn; the
+ * intermediate versions of a team it skips were empty in the history and are not kept there.
+ */
+export async function joinMembersOfRun(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  const joined = events.map((event) => ({ teamId: teamIdOf(event), data: event.data as MemberJoinedData, revision: event.revision }));
+  await manager.query(
+    `INSERT INTO team_memberships_v1 (team_id, person_id, role, valid_from, decision_ref)
+     SELECT m.team_id, m.person_id, m.role, m.valid_from, m.decision_ref
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::text[]) WITH ORDINALITY AS m(team_id, person_id, role, valid_from, decision_ref, ord)
+     ORDER BY m.ord`,
+    [
+      joined.map((j) => j.teamId),
+      joined.map((j) => j.data.personId),
+      joined.map((j) => j.data.role),
+      joined.map((j) => j.data.effectiveDate),
+      joined.map((j) => j.data.decisionRef),
+    ],
+  );
+  const versions = new Map<string, number>();
+  for (const j of joined) versions.set(j.teamId, Math.max(versions.get(j.teamId) ?? -1, j.revision));
+  await manager.query(
+    `UPDATE teams_v1 t SET version = v.revision, has_youth_union_member = ${YOUTH_UNION_MEMBER_NOW}
+     FROM unnest($1::uuid[], $2::int[]) AS v(team_id, revision) WHERE t.id = v.team_id`,
+    [[...versions.keys()], [...versions.values()]],
+  );
+}
+
 /** Applies one team event; every event also moves the team's `version` to its revision. */
 export async function applyTeamEvent(event: RecordedEvent, manager: EntityManager): Promise<void> {
   const teamId = teamIdOf(event);

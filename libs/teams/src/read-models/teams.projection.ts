@@ -5,7 +5,7 @@ import { PERSON_EVENT_TYPES } from '../domain/person.events';
 import { TEAM_EVENT_TYPES } from '../domain/team.events';
 import { applyGeographyEvent } from './geography-events.apply';
 import { applyPersonEvent } from './person-events.apply';
-import { applyTeamEvent } from './team-events.apply';
+import { applyTeamEvent, joinMembersOfRun } from './team-events.apply';
 import { applyTeamRearrangementEvent } from './team-rearrangement-events.apply';
 import { applyTeamSuccessionEvent } from './team-succession-events.apply';
 
@@ -23,16 +23,40 @@ const personTypes = new Set<string>(PERSON_EVENT_TYPES);
 export const teamsProjection: PostgresProjection = {
   name: TEAMS_PROJECTION,
   eventTypes: [...TEAM_EVENT_TYPES, ...PERSON_EVENT_TYPES, ...GEOGRAPHY_TYPES],
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    // A type name alone is not proof of origin: only the aggregate's own streams are read, so an
-    // event of the same name written elsewhere (a test, a tool) cannot poison the read model.
-    if (teamTypes.has(event.type)) {
-      if (!event.streamName.startsWith('team-')) return;
-      await applyTeamEvent(event, manager);
-      await applyTeamRearrangementEvent(event, manager);
-      return applyTeamSuccessionEvent(event, manager);
-    }
-    if (personTypes.has(event.type)) return event.streamName.startsWith('person-') ? applyPersonEvent(event, manager) : undefined;
-    return applyGeographyEvent(event, manager);
-  },
+  apply: applyOne,
+  applyPage,
 };
+
+const joinsMember = (event: RecordedEvent): boolean => event.type === 'MemberJoined' && event.streamName.startsWith('team-');
+
+/**
+ * In log order, except that each run of consecutive member joins (a new team's roster: most team
+ * events) is written at once; anything else first writes the run before it. `withRecordedClock`
+ * hands over runs of one recorded instant, so the history sees one instant per statement.
+ */
+async function applyPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  let run: RecordedEvent[] = [];
+  for (const event of events) {
+    if (joinsMember(event)) {
+      run.push(event);
+      continue;
+    }
+    if (run.length > 0) await joinMembersOfRun(run, manager);
+    run = [];
+    await applyOne(event, manager);
+  }
+  if (run.length > 0) await joinMembersOfRun(run, manager);
+}
+
+async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<void> {
+  // A type name alone is not proof of origin: only the aggregate's own streams are read, so an
+  // event of the same name written elsewhere (a test, a tool) cannot poison the read model.
+  if (teamTypes.has(event.type)) {
+    if (!event.streamName.startsWith('team-')) return;
+    await applyTeamEvent(event, manager);
+    await applyTeamRearrangementEvent(event, manager);
+    return applyTeamSuccessionEvent(event, manager);
+  }
+  if (personTypes.has(event.type)) return event.streamName.startsWith('person-') ? applyPersonEvent(event, manager) : undefined;
+  return applyGeographyEvent(event, manager);
+}

@@ -1,3 +1,5 @@
+import type { RecordedEvent } from '@cdtt/event-sourcing';
+import type { EntityManager } from 'typeorm';
 import { ProjectionApplyError } from '../../projections/projection-errors';
 import type { PostgresProjection } from '../../projections/postgres-projection';
 import { queryRows, type SqlExecutor } from '../../projections/sql-executor';
@@ -30,8 +32,10 @@ const setRecordedClock = (manager: SqlExecutor, recordedAt: string): Promise<unk
 /**
  * Wraps a projection whose tables keep recorded history: before each event, the history triggers
  * learn its `recordedAt` (`cdtt.recorded_at`, local to the transaction), so live runs and rebuilds
- * write the same versions. Within a page the setting is sent only when it changes (the events of
- * one append share their instant), which saves a statement for most events.
+ * write the same versions. A page is cut into runs of one instant (the events of one append share
+ * it): the setting is sent once per run, and a projection with `applyPage` gets each run whole, so
+ * it may write the run's rows in one statement (the trigger keeps no empty versions, so one
+ * statement leaves the same history as one per event).
  */
 export function withRecordedClock(projection: PostgresProjection): PostgresProjection {
   return {
@@ -42,16 +46,25 @@ export function withRecordedClock(projection: PostgresProjection): PostgresProje
       return projection.apply(event, manager);
     },
     async applyPage(events, manager) {
-      let clock: string | null = null;
-      for (const event of events) {
-        if (event.recordedAt !== clock) await setRecordedClock(manager, event.recordedAt);
-        clock = event.recordedAt;
-        try {
-          await projection.apply(event, manager);
-        } catch (error) {
-          throw new ProjectionApplyError(projection.name, event, error);
-        }
+      for (let start = 0; start < events.length; ) {
+        const clock = events[start]?.recordedAt ?? '';
+        let end = start + 1;
+        while (end < events.length && events[end]?.recordedAt === clock) end += 1;
+        await setRecordedClock(manager, clock);
+        await applyRun(projection, events.slice(start, end), manager);
+        start = end;
       }
     },
   };
+}
+
+async function applyRun(projection: PostgresProjection, run: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  if (projection.applyPage) return projection.applyPage(run, manager);
+  for (const event of run) {
+    try {
+      await projection.apply(event, manager);
+    } catch (error) {
+      throw new ProjectionApplyError(projection.name, event, error);
+    }
+  }
 }
