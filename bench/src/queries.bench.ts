@@ -52,24 +52,54 @@ function cases(ids: readonly string[]): QueryCase[] {
   ];
 }
 
-/** Sequential timings of one query: the "national asOf under 3 s" target is about one call. */
-async function singleShot(baseUrl: string, requestBody: string, runs: number): Promise<number[]> {
+/** Sequential timings of one call per body (each a different question, so no cache answers it). */
+async function singleShots(baseUrl: string, bodies: readonly string[]): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
+  for (const requestBody of bodies) {
     const t = performance.now();
     const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody });
-    await response.text();
+    const text = await response.text();
+    if (!response.ok || text.includes('"errors"')) throw new Error(`national asOf failed: ${text.slice(0, 300)}`);
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b);
 }
 
+/**
+ * The "national asOf under 3 s" target is about one call that no cache can answer (ADR 0014
+ * remembers figures per read-model version): five different dates, each asked once, on both clocks.
+ * On the RECORDED clock the dates are the last five days: the synthetic log was recorded when it
+ * was generated, so an earlier instant knows nothing yet and would cost nothing.
+ */
+async function nationalAsOf(baseUrl: string, database: 'postgres' | 'embedded', scale: string, figures: Figures): Promise<void> {
+  const query = (asOf: string, basis: string): string =>
+    body(`{ unitStatistics(code: "VN", level: NATIONAL, asOf: "${asOf}", basis: ${basis}) { ${STATS} } }`);
+  const day = (offset: number, from: Date): string => new Date(from.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+  const clocks = [
+    { basis: 'EFFECTIVE', label: `${AS_OF} and the four days before`, dates: [0, 1, 2, 3, 4].map((i) => day(i, new Date(`${AS_OF}T00:00:00Z`))) },
+    { basis: 'RECORDED', label: 'today and the four days before', dates: [0, 1, 2, 3, 4].map((i) => day(i, new Date())) },
+  ];
+  for (const clock of clocks) {
+    const times = await singleShots(baseUrl, clock.dates.map((date) => query(date, clock.basis)));
+    const slowest = times.at(-1) ?? 0;
+    figures.add({
+      item: 4,
+      name: `national asOf ${clock.basis}, one uncached call (${clock.label})`,
+      database,
+      scale,
+      value: times[2] ?? 0,
+      unit: 'ms (median)',
+      note: `max ${slowest.toFixed(0)} ms`,
+      target: '< 3 s',
+      met: slowest < 3000,
+    });
+  }
+}
+
 /** Item 4 (and its part of 7): each query at 32 clients against `{ __typename }` on the same server. */
 export async function queriesBench(baseUrl: string, database: 'postgres' | 'embedded', scale: string, seconds: number, figures: Figures): Promise<void> {
   const ids = await teamIds(baseUrl, 1000);
-  const asOf = await singleShot(baseUrl, body(`{ unitStatistics(code: "VN", level: NATIONAL, asOf: "${AS_OF}") { ${STATS} } }`), 5);
-  const slowest = asOf.at(-1) ?? 0;
-  figures.add({ item: 4, name: `national asOf ${AS_OF}, one call (5 runs)`, database, scale, value: asOf[2] ?? 0, unit: 'ms (median)', note: `max ${slowest.toFixed(0)} ms`, target: '< 3 s', met: slowest < 3000 });
+  await nationalAsOf(baseUrl, database, scale, figures);
   const connections = 32;
   const trivial = await graphqlLoad(baseUrl, { connections, seconds, body: () => body('{ __typename }') });
   figures.add({ item: 4, name: '{ __typename }', database, scale, value: trivial.requestsPerSecond, unit: 'req/s', p50Ms: trivial.p50Ms, p99Ms: trivial.p99Ms });
