@@ -32,6 +32,36 @@ describeEventStoreContract('postgres', async () => {
   };
 });
 
+describe('postgres readAllOfTypes: a bounded walk', () => {
+  let database: TestDatabase;
+  beforeAll(async () => (database = await openTestDatabase()));
+  afterAll(() => database.close());
+
+  it('walks at most its window per read, so a page may be empty before the head, and resumes where it stopped', async () => {
+    const store = new PostgresEventStore(database.pool, { ...storeOptions, typedReadWindow: 3 });
+    const head = (await store.headPosition()) ?? undefined;
+    const wanted = `Windowed${Math.random().toString(36).slice(2, 10)}`;
+    const stream = uniqueStream();
+    await store.appendToStream(stream, [newEvent(wanted, { n: 1 }), ...newEvents(5, 'NotWanted'), newEvent(wanted, { n: 2 })]);
+    const first = await store.readAllOfTypes({ after: head, maxCount: 1, types: [wanted] });
+    expect(first.scanned).toBeLessThanOrEqual(3);
+    const seen = [...first.events];
+    let page = first;
+    let reads = 1;
+    let emptyBeforeHead = false;
+    while (!page.atHead && reads < 10_000) {
+      page = await store.readAllOfTypes({ after: page.through?.position, maxCount: 1, types: [wanted] });
+      expect(page.scanned).toBeLessThanOrEqual(3);
+      if (page.events.length === 0 && !page.atHead) emptyBeforeHead = true;
+      seen.push(...page.events);
+      reads += 1;
+    }
+    expect(seen.map((e) => (e.data as { n: number }).n)).toEqual([1, 2]);
+    expect(emptyBeforeHead).toBe(true);
+    await store.close();
+  });
+});
+
 /** JSON.stringify would store 'rendered differently'; the hash covers the own fields. */
 class RendersDifferently {
   readonly field = 'own';

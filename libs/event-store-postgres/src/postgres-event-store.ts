@@ -36,9 +36,17 @@ export interface PostgresEventStoreOptions {
   readonly notifications?: 'listen' | 'poll';
   /** How long an idle subscription waits before reading again without a wake-up. */
   readonly pollIntervalMs?: number;
+  /** How many events one `readAllOfTypes` walks at most (default 20,000; at least its `maxCount`). */
+  readonly typedReadWindow?: number;
   /** Told when the LISTEN connection fails; subscriptions carry on by polling. */
   readonly onListenError?: (error: unknown) => void;
 }
+
+/**
+ * How many events one `readAllOfTypes` walks at most: enough that a dense projection fills its
+ * page in one read, small enough that a read for rare types stays a few tens of milliseconds.
+ */
+const TYPED_READ_WINDOW = 20_000;
 
 /** Savepoint that keeps a caller's transaction usable when an append inside it fails. */
 const SAVEPOINT = 'cdtt_event_store_append';
@@ -51,6 +59,7 @@ const SAVEPOINT = 'cdtt_event_store_append';
 export class PostgresEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly pollIntervalMs: number;
+  private readonly typedReadWindow: number;
   private readonly notifier: ChangeNotifier;
   private readonly subscriptions = new SubscriptionSet();
 
@@ -60,6 +69,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.clock = options.clock ?? systemClock;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.typedReadWindow = options.typedReadWindow ?? TYPED_READ_WINDOW;
     const listen = (options.notifications ?? 'listen') === 'listen';
     const onListenError =
       options.onListenError ??
@@ -142,7 +152,8 @@ export class PostgresEventStore implements EventStore {
   async readAllOfTypes(options: ReadAllOfTypesOptions): Promise<TypedPage> {
     if (!(Number.isSafeInteger(options.maxCount) && options.maxCount > 0)) throw new RangeError('readAllOfTypes needs a positive maxCount');
     const from = options.after === undefined ? LOG_START : decodePosition(options.after);
-    const { rows } = await this.pool.query<TypedPageRow>(READ_ALL_OF_TYPES, [from.txId, from.globalPosition, options.maxCount, [...options.types]]);
+    const window = Math.max(this.typedReadWindow, options.maxCount);
+    const { rows } = await this.pool.query<TypedPageRow>(READ_ALL_OF_TYPES, [from.txId, from.globalPosition, options.maxCount, [...options.types], window]);
     return toTypedPage(rows);
   }
 

@@ -21,6 +21,22 @@ const EVENT_COLUMNS = `
   e.tx_id::text AS tx_id, e.global_position::text AS global_position,
   to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
 
+/** EVENT_COLUMNS for the rows a typed read returns; null (no cast, no detoasting) for the ones it passes over. */
+const WANTED_COLUMNS = [
+  ['e.event_id::text', 'id'],
+  ['e.type', 'type'],
+  ['e.schema_version::text', 'schema_version'],
+  ['e.data::text', 'data'],
+  ['e.metadata::text', 'metadata'],
+  ['e.stream_name', 'stream_name'],
+  ['e.revision::text', 'revision'],
+  ['e.tx_id::text', 'tx_id'],
+  ['e.global_position::text', 'global_position'],
+  [`to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`, 'recorded_at'],
+]
+  .map(([expression, alias]) => `CASE WHEN e.type = ANY($4::text[]) THEN ${expression} END AS ${alias}`)
+  .join(',\n      ');
+
 /**
  * The `$all` visibility rule: a row is readable once its transaction id is below the snapshot's
  * xmin, i.e. no transaction that could still commit an earlier (tx_id, global_position) is running.
@@ -86,37 +102,37 @@ export const READ_ALL = `
 
 /**
  * A page of the wanted types and how far the log was read for it, in one statement so that the
- * page, the head and the count share one snapshot (a second statement could see a newer head and
- * let a reader skip an event committed in between). `through` is the page's last event when the
- * page is full, else the visible head: everything up to it has been read. The other types are
- * passed over inside the server and only counted. One row per page event, or one row of nulls
- * with `through` when the page is empty; no row at all when nothing is visible after $1/$2.
+ * page and its bounds share one snapshot (a second statement could see a newer head and let a
+ * reader skip an event committed in between). It walks at most $5 events of `$all` in order by
+ * the primary key (the other types are passed over inside the server), keeps them up to the $3-th
+ * match, and returns the matches with `through` (the last event kept), how many were kept, and
+ * whether the walk reached the visible head without filling the page. One row per match, or one
+ * row of nulls with the bounds when none matched; no row at all when nothing is visible after $1/$2.
+ * The walk is bounded so every read costs about the same: a projection of rare types moves through
+ * the log a window at a time instead of in one scan of all of it.
  */
 export const READ_ALL_OF_TYPES = `
-  WITH page AS (
-    SELECT ${EVENT_COLUMNS}, e.tx_id AS page_tx, e.global_position AS page_gp FROM event_store.events e
-    WHERE ${VISIBLE} AND (e.tx_id, e.global_position) > ($1::xid8, $2::bigint) AND e.type = ANY($4::text[])
-    ORDER BY e.tx_id, e.global_position LIMIT $3
-  ), page_end AS (
-    SELECT p.page_tx AS tx, p.page_gp AS gp FROM page p
-    WHERE (SELECT count(*) FROM page) = $3 ORDER BY p.page_tx DESC, p.page_gp DESC LIMIT 1
-  ), head AS (
-    SELECT e.tx_id AS tx, e.global_position AS gp FROM event_store.events e
-    WHERE ${VISIBLE} AND (e.tx_id, e.global_position) > ($1::xid8, $2::bigint) AND NOT EXISTS (SELECT 1 FROM page_end)
-    ORDER BY e.tx_id DESC, e.global_position DESC LIMIT 1
-  ), through AS (
-    SELECT t.tx, t.gp, NOT EXISTS (SELECT 1 FROM page_end) AS at_head,
-      (SELECT to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM event_store.events r
-       WHERE r.tx_id = t.tx AND r.global_position = t.gp) AS recorded_at
-    FROM (SELECT * FROM page_end UNION ALL SELECT * FROM head) t
-  ), scanned AS (
-    SELECT count(*) AS n FROM event_store.events e, through t
-    WHERE (e.tx_id, e.global_position) > ($1::xid8, $2::bigint) AND (e.tx_id, e.global_position) <= (t.tx, t.gp)
+  WITH scan AS (
+    SELECT e.tx_id AS scan_tx, e.global_position AS scan_gp, e.type = ANY($4::text[]) AS wanted,
+      row_number() OVER w AS n, count(*) FILTER (WHERE e.type = ANY($4::text[])) OVER w AS matches,
+      e.recorded_at AS scan_recorded_at,
+      ${WANTED_COLUMNS}
+    FROM event_store.events e
+    WHERE ${VISIBLE} AND (e.tx_id, e.global_position) > ($1::xid8, $2::bigint)
+    WINDOW w AS (ORDER BY e.tx_id, e.global_position ROWS UNBOUNDED PRECEDING)
+    ORDER BY e.tx_id, e.global_position LIMIT $5
+  ), kept AS (
+    SELECT * FROM scan WHERE matches < $3 OR (matches = $3 AND wanted)
+  ), bounds AS (
+    SELECT k.scan_tx, k.scan_gp, k.n AS kept_count, k.scan_recorded_at,
+      (SELECT count(*) FROM scan) < $5 AND (SELECT max(matches) FROM kept) < $3 AS at_head
+    FROM kept k ORDER BY k.n DESC LIMIT 1
   )
-  SELECT p.id, p.type, p.schema_version, p.data, p.metadata, p.stream_name, p.revision, p.tx_id, p.global_position, p.recorded_at,
-    t.tx::text AS through_tx, t.gp::text AS through_gp, t.recorded_at AS through_recorded_at, t.at_head, s.n::text AS scanned
-  FROM through t CROSS JOIN scanned s LEFT JOIN page p ON true
-  ORDER BY p.page_tx, p.page_gp`;
+  SELECT k.id, k.type, k.schema_version, k.data, k.metadata, k.stream_name, k.revision, k.tx_id, k.global_position, k.recorded_at,
+    b.scan_tx::text AS through_tx, b.scan_gp::text AS through_gp, b.at_head, b.kept_count::text AS scanned,
+    to_char(b.scan_recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS through_recorded_at
+  FROM bounds b LEFT JOIN kept k ON k.wanted
+  ORDER BY k.n`;
 
 export const HEAD_POSITION = `
   SELECT e.tx_id::text AS tx_id, e.global_position::text AS global_position FROM event_store.events e

@@ -50,7 +50,8 @@ export class TeamReadService {
     };
     // The scope first: a filter on another province then simply finds nothing.
     add((p) => teamScopeFilter('t', p), scope.sqlParam);
-    if (filter.provinceCode) add((p) => `${p} = ANY(t.visible_province_codes)`, filter.provinceCode);
+    // Containment, not `= ANY(…)`: only this form can use the GIN index on the array.
+    if (filter.provinceCode) add((p) => `t.visible_province_codes @> ARRAY[${p}::text]`, filter.provinceCode);
     if (filter.communeCode) add((p) => `t.commune_code = ${p}`, filter.communeCode);
     if (filter.status) add((p) => `t.status = ${p}`, filter.status);
     if (typeof filter.hasYouthUnionMember === 'boolean') add((p) => `t.has_youth_union_member = ${p}`, filter.hasYouthUnionMember);
