@@ -46,12 +46,8 @@ type RunKind = keyof typeof RUNS;
 
 const runKindOf = (event: RecordedEvent): RunKind | null => (RUNS.activity.accepts(event) ? 'activity' : RUNS.member.accepts(event) ? 'member' : null);
 
-/**
- * A page in log order, except that each run of consecutive events of one kind (activities logged
- * and corrected: most of the log; MemberJoined) is written in a few statements: writing a run
- * together before the next other event leaves the same rows as one at a time.
- */
-async function applyPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+/** Each run of consecutive events of one kind in a few statements, anything else one at a time, in order. */
+async function applyInRuns(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
   let run: RecordedEvent[] = [];
   let kind: RunKind | null = null;
   const flush = async (): Promise<void> => {
@@ -70,6 +66,22 @@ async function applyPage(events: readonly RecordedEvent[], manager: EntityManage
     run.push(event);
   }
   await flush();
+}
+
+const activityTypes = new Set<string>(ACTIVITY_EVENT_TYPES);
+const isActivityEvent = (event: RecordedEvent): boolean => activityTypes.has(event.type) && event.streamName.startsWith('activity-');
+
+/**
+ * A page as two sequences, each in log order: the activities' own events, and everything else.
+ * They write disjoint tables and neither reads the other's (an activity row is built from its own
+ * events only; team, geography, training and meeting rows never look at activities), so this leaves
+ * the rows of one event at a time. Apart, the activities form long runs (one statement for the
+ * logged, three for the corrected) where the log interleaves them with other communes' villages,
+ * people and teams; within each sequence a run is written before the next event of another kind.
+ */
+async function applyPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  await applyInRuns(events.filter((event) => !isActivityEvent(event)), manager);
+  await applyInRuns(events.filter(isActivityEvent), manager);
 }
 
 /**
