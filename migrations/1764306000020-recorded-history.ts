@@ -44,7 +44,7 @@ export class RecordedHistory1764306000020 implements MigrationInterface {
 // The per-table trigger function is generated with a static column list (fast, no catalog reads
 // per row); history and trigger table names are unqualified so that, under a rebuild's
 // search_path, the shadow table's trigger writes the shadow history.
-const TRACK_FUNCTION = `
+export const TRACK_FUNCTION = `
 CREATE OR REPLACE FUNCTION audit_track_history(tbl text) RETURNS void LANGUAGE plpgsql AS $fn$
 DECLARE
   h text := tbl || '_history';
