@@ -87,9 +87,11 @@ async function nationalAsOf(baseUrl: string, database: 'postgres' | 'embedded', 
       name: `national asOf ${clock.basis}, one uncached call (${clock.label})`,
       database,
       scale,
-      value: times[2] ?? 0,
-      unit: 'ms (median)',
-      note: `max ${slowest.toFixed(0)} ms`,
+      // The slowest call, not the median: on the RECORDED clock only the days that know the data
+      // cost anything (a synthetic log recorded today is unknown the day before).
+      value: slowest,
+      unit: 'ms (slowest of 5)',
+      note: `median ${(times[2] ?? 0).toFixed(0)} ms`,
       target: '< 3 s',
       met: slowest < 3000,
     });
