@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import { uuidv7 } from '@cdtt/event-sourcing';
 import { ProjectionHost, ProjectionStatusService, type Runtime } from '@cdtt/platform';
 import { Logger } from '@nestjs/common';
-import { ReorganisationDispatcher, ReorganisationDispatchLoop } from '@cdtt/teams';
+import { REORGANISATION_PROJECTION, ReorganisationDispatcher, ReorganisationDispatchLoop } from '@cdtt/teams';
+import { selectProjections } from './projection-selection';
 import { projectorProjections } from './projector.projections';
 
 /** How often the process logs a one-line status (position, lag) per projection. */
@@ -13,17 +14,18 @@ export interface RunningProjector {
 }
 
 /**
- * Runs every registered projection under its lease, on a runtime the caller opened (the
+ * Runs every registered projection (or those `PROJECTIONS` names) under its lease, on a runtime the caller opened (the
  * projector process, or the API process in the single-machine default). The owner id is unique
  * per process start, so a restarted projector is a new owner and a crashed one's lease expires.
  */
 export async function startProjector(runtime: Runtime): Promise<RunningProjector> {
   const logger = new Logger('Projector');
   const owner = `${hostname()}:${process.pid}:${uuidv7().slice(-12)}`;
+  const projections = selectProjections(projectorProjections, runtime.config.projections);
   const host = new ProjectionHost({
     dataSource: runtime.dataSource,
     store: runtime.eventStore,
-    projections: projectorProjections,
+    projections,
     owner,
     loggerFor: (name) => new Logger(name),
   });
@@ -34,11 +36,12 @@ export async function startProjector(runtime: Runtime): Promise<RunningProjector
     await host.stop().catch(() => undefined);
     throw error;
   }
-  // Issues the team commands the reorganisation process manager queued, under its projection's lease.
-  const reorganisation = new ReorganisationDispatchLoop(runtime.dataSource, new ReorganisationDispatcher(runtime.dataSource, runtime.eventStore), owner, (m) =>
-    logger.warn(m),
-  );
-  reorganisation.start();
+  // Issues the team commands the reorganisation process manager queued, under its projection's
+  // lease: only a process that runs that projection can ever hold it.
+  const reorganisation = projections.some((p) => p.name === REORGANISATION_PROJECTION)
+    ? new ReorganisationDispatchLoop(runtime.dataSource, new ReorganisationDispatcher(runtime.dataSource, runtime.eventStore), owner, (m) => logger.warn(m))
+    : null;
+  reorganisation?.start();
   logger.log(`running ${host.runners.map((runner) => runner.name).join(', ')} from ${runtime.eventStoreKind} as ${owner}`);
 
   const statusTimer = setInterval(() => {
@@ -56,7 +59,7 @@ export async function startProjector(runtime: Runtime): Promise<RunningProjector
     // Runners finish their batch and release their leases; the caller then closes the runtime.
     stop: async () => {
       clearInterval(statusTimer);
-      await reorganisation.stop();
+      await reorganisation?.stop();
       await host.stop();
       logger.log('stopped');
     },

@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly host: string;
   /** Run the projector inside the API process (the single-machine default). */
   readonly runProjector: boolean;
+  /** The projections a projector process runs (`PROJECTIONS`); null: every one. */
+  readonly projections: readonly string[] | null;
   readonly poolSize: number;
   /** NODE_ENV=production: stricter start (signing keys must be configured). */
   readonly production: boolean;
@@ -57,6 +59,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(text('PORT') ?? '3000', 'PORT', 1, 65_535, problems);
   const poolSize = integer(text('DATABASE_POOL_SIZE') ?? '10', 'DATABASE_POOL_SIZE', 1, 200, problems);
   const runProjector = boolean(text('RUN_PROJECTOR') ?? 'true', 'RUN_PROJECTOR', problems);
+  const projections = projectionNames(text('PROJECTIONS'), problems);
   const production = text('NODE_ENV') === 'production';
   const auth = authConfig(text, production, problems);
 
@@ -68,6 +71,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     host: text('HOST') ?? '0.0.0.0',
     runProjector,
+    projections,
     // The embedded PostgreSQL serialises all work on one backend: more connections only queue.
     poolSize: databaseUrl === null ? 1 : poolSize,
     production,
@@ -99,6 +103,18 @@ function authConfig(text: (name: string) => string | null, production: boolean, 
     problems.push(`BOOTSTRAP_ADMIN_SECRET must be at least ${MIN_BOOTSTRAP_SECRET_LENGTH} characters (openssl rand -base64 32)`);
   }
   return { signingKeys, required, bootstrapAdmin: clientId !== null && secret !== null ? { clientId, secret } : null };
+}
+
+/** `PROJECTIONS`: comma-separated versioned names (`teams_v1,fieldwork_v1`); whether each exists is the projector's check. */
+function projectionNames(raw: string | null, problems: string[]): readonly string[] | null {
+  if (raw === null) return null;
+  const names = raw.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  const malformed = names.filter((name) => !/^[a-z][a-z0-9_]*_v\d+$/.test(name));
+  if (names.length === 0 || malformed.length > 0) {
+    problems.push(`PROJECTIONS must list projection names separated by commas, e.g. teams_v1,fieldwork_v1 (got "${raw}")`);
+    return null;
+  }
+  return [...new Set(names)];
 }
 
 function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       runProjector: true,
+      projections: null,
       poolSize: 1,
       production: false,
       auth: { signingKeys: null, required: false, bootstrapAdmin: null },
