@@ -2,8 +2,9 @@ import { ConfigError, type PostgresProjection } from '@cdtt/platform';
 
 /**
  * The projections this process runs: all of them, or the ones `PROJECTIONS` names, so that the
- * heaviest can run in processes of their own (one core each); the leases keep each one running
- * once whatever the split. An unknown name stops the start with the list of known ones.
+ * heaviest can run in processes of their own where there are cores or machines to spare; the leases
+ * keep each one running once whatever the split. An unknown name stops the start with the list of
+ * known ones.
  */
 export function selectProjections(all: readonly PostgresProjection[], wanted: readonly string[] | null): readonly PostgresProjection[] {
   if (wanted === null) return all;
