@@ -37,6 +37,8 @@ export async function appendBench(options: AppendOptions, figures: Figures): Pro
   for (const writers of options.writers) {
     // One pool per shape, sized to the writers, shared by the three contenders in turn.
     const pool = new Pool({ connectionString: options.url, max: options.database === 'embedded' ? 1 : writers, application_name: 'cdtt-bench:append' });
+    // An idle client ended by the server (the bench drops its run databases WITH (FORCE)) must not crash the run.
+    pool.on('error', () => undefined);
     const adapter = adapterContender(pool);
     const emmett = await emmettContender(options.url, pool);
     try {

@@ -63,6 +63,8 @@ async function slowest(pool: Pool): Promise<{ name: string; processed: number }>
  */
 export async function catchUpBench(url: string, scale: string, capSeconds: number, figures: Figures): Promise<CatchUpResult> {
   const pool = new Pool({ connectionString: url, max: 2, application_name: 'cdtt-bench:catch-up' });
+  // An idle client ended by the server (the bench drops its run databases WITH (FORCE)) must not crash the run.
+  pool.on('error', () => undefined);
   const store = new PostgresEventStore(pool, { notifications: 'poll' });
   try {
     const { rows } = await pool.query<{ count: string; now: Date }>('SELECT count(*)::text AS count, now() AS now FROM event_store.events');

@@ -22,6 +22,8 @@ const LAG = `
 /** Item 5: projection lag sampled every 100 ms while addTeamMember runs at a steady 200/s. */
 export async function lagBench(baseUrl: string, url: string, teamIds: readonly string[], seconds: number, figures: Figures): Promise<void> {
   const pool = new Pool({ connectionString: url, max: 1, application_name: 'cdtt-bench:lag' });
+  // An idle client ended by the server (the bench drops its run databases WITH (FORCE)) must not crash the run.
+  pool.on('error', () => undefined);
   const samples: number[] = [];
   let sampling = true;
   const sampler = (async () => {
