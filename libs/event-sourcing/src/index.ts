@@ -6,7 +6,7 @@ export * from './store/event-store.port';
 export { validateAppend, matchRetry } from './store/append-rules';
 export { catchUpSubscription, abortableDelay, SubscriptionSet, type CatchUpSource } from './store/catch-up';
 export { readStreamSlice } from './store/read-stream-slice';
-export { readTypedPageByFiltering } from './store/typed-page';
+export { readTypedPageByFiltering, typedPageOf } from './store/typed-page';
 export { canonicalJson } from './audit/canonical-json';
 export * from './audit/hash-chain';
 export * from './ids/ids';

@@ -1,4 +1,16 @@
+import type { RecordedEvent } from '../envelope/envelope';
 import type { EventStore, ReadAllOfTypesOptions, TypedPage } from './event-store.port';
+
+/** A `readAll` page of at most `maxCount` as a typed page: the events `keep` accepts, read through its last. */
+export function typedPageOf(page: readonly RecordedEvent[], maxCount: number, keep: (event: RecordedEvent) => boolean = () => true): TypedPage {
+  const last = page.at(-1);
+  return {
+    events: page.filter(keep),
+    through: last ? { position: last.position, recordedAt: last.recordedAt } : null,
+    scanned: page.length,
+    atHead: page.length < maxCount,
+  };
+}
 
 /**
  * `readAllOfTypes` for a store that cannot filter where it keeps the events: one `readAll` page of
@@ -6,13 +18,7 @@ import type { EventStore, ReadAllOfTypesOptions, TypedPage } from './event-store
  * `atHead` tells apart.
  */
 export async function readTypedPageByFiltering(store: Pick<EventStore, 'readAll'>, options: ReadAllOfTypesOptions): Promise<TypedPage> {
-  const page = await store.readAll({ after: options.after, maxCount: options.maxCount });
   const types = new Set(options.types);
-  const last = page.at(-1);
-  return {
-    events: page.filter((event) => types.has(event.type)),
-    through: last ? { position: last.position, recordedAt: last.recordedAt } : null,
-    scanned: page.length,
-    atHead: page.length < options.maxCount,
-  };
+  const page = await store.readAll({ after: options.after, maxCount: options.maxCount });
+  return typedPageOf(page, options.maxCount, (event) => types.has(event.type));
 }

@@ -1,19 +1,17 @@
-import type { Position } from '@cdtt/event-sourcing';
+import type { Position, TypedPage } from '@cdtt/event-sourcing';
 import type { DataSource } from 'typeorm';
 import { advanceCheckpoint } from './projection-checkpoint';
 import { applyEvents } from './apply-events';
 import type { ProjectionLease } from './projection-lease';
 import type { PostgresProjection } from './postgres-projection';
-import type { ProjectionPage } from './projection-page';
 
 export interface ProjectionBatch {
   readonly projection: PostgresProjection;
-  readonly accepts: (type: string) => boolean;
   readonly lease: ProjectionLease;
   /** The checkpoint the page was read after (null: from the start). */
   readonly from: Position | null;
-  /** A page that read something (`through` set): the checkpoint moves to its `through`. */
-  readonly page: ProjectionPage;
+  /** The projection's events from `readProjectionPage`; the checkpoint moves to its `through`. */
+  readonly page: TypedPage;
 }
 
 /**
@@ -26,9 +24,8 @@ export async function applyBatch(dataSource: DataSource, batch: ProjectionBatch)
   if (!last) return 0;
   const name = batch.projection.name;
   return dataSource.transaction(async (manager) => {
-    const accepted = batch.page.events.filter((event) => batch.accepts(event.type));
-    await applyEvents(batch.projection, accepted, manager);
-    const applied = accepted.length;
+    await applyEvents(batch.projection, batch.page.events, manager);
+    const applied = batch.page.events.length;
     // Fence last: the lease row lock is held only from here to commit, so our own renewals
     // (on another connection) are not blocked while the handlers run.
     await batch.lease.fence(manager);

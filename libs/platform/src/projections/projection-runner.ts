@@ -6,7 +6,7 @@ import { readProjectionPage } from './projection-page';
 import { CheckpointConflictError, LeaseLostError } from './projection-errors';
 import { ProjectionLease } from './projection-lease';
 import { silentProjectionLogger, type ProjectionLogger } from './projection-logger';
-import { eventTypeFilter, type PostgresProjection } from './postgres-projection';
+import type { PostgresProjection } from './postgres-projection';
 import { StoreWakeUps } from './store-wake-ups';
 
 export interface ProjectionRunnerOptions {
@@ -46,7 +46,6 @@ export class ProjectionRunner {
   private readonly wakeUps: StoreWakeUps;
   private readonly ownsWakeUps: boolean;
   private readonly logger: ProjectionLogger;
-  private readonly accepts: (type: string) => boolean;
   private readonly settings: Required<Omit<ProjectionRunnerOptions, 'wakeUps' | 'logger'>>;
   private controller = new AbortController();
   private loop: Promise<void> | null = null;
@@ -78,7 +77,6 @@ export class ProjectionRunner {
     this.lease = new ProjectionLease(options.dataSource, { name: this.name, owner: options.owner, ttlMs: leaseTtlMs });
     this.ownsWakeUps = !options.wakeUps;
     this.wakeUps = options.wakeUps ?? new StoreWakeUps(options.store, (e) => this.logger.warn(`wake-ups: ${String(e)}`));
-    this.accepts = eventTypeFilter(options.projection);
   }
 
   get state(): ProjectionRunnerState {
@@ -147,7 +145,6 @@ export class ProjectionRunner {
     }
     const applied = await applyBatch(this.settings.dataSource, {
       projection: this.settings.projection,
-      accepts: this.accepts,
       lease: this.lease,
       from,
       page,

@@ -1,6 +1,4 @@
-import type { RecordedEvent } from '@cdtt/event-sourcing';
-import type { EntityManager } from 'typeorm';
-import { ProjectionApplyError } from '../../projections/projection-errors';
+import { applyEvents } from '../../projections/apply-events';
 import type { PostgresProjection } from '../../projections/postgres-projection';
 import { queryRows, type SqlExecutor } from '../../projections/sql-executor';
 
@@ -51,20 +49,10 @@ export function withRecordedClock(projection: PostgresProjection): PostgresProje
         let end = start + 1;
         while (end < events.length && events[end]?.recordedAt === clock) end += 1;
         await setRecordedClock(manager, clock);
-        await applyRun(projection, events.slice(start, end), manager);
+        await applyEvents(projection, events.slice(start, end), manager);
         start = end;
       }
     },
   };
 }
 
-async function applyRun(projection: PostgresProjection, run: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-  if (projection.applyPage) return projection.applyPage(run, manager);
-  for (const event of run) {
-    try {
-      await projection.apply(event, manager);
-    } catch (error) {
-      throw new ProjectionApplyError(projection.name, event, error);
-    }
-  }
-}

@@ -2,7 +2,7 @@ import type { EventStore, Position } from '@cdtt/event-sourcing';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProgressBar } from '../../cli/progress-bar';
 import { applyEvents } from '../apply-events';
-import { eventTypeFilter, type PostgresProjection } from '../postgres-projection';
+import type { PostgresProjection } from '../postgres-projection';
 import { readProjectionPage } from '../projection-page';
 import { quoteIdent } from './read-model-tables';
 import { createShadowSchema, dropSchema, retiredSchemaOf, shadowSchemaOf, swapTables, tablesWrittenInTransaction } from './shadow-schema';
@@ -115,12 +115,10 @@ const isDeadlock = (error: unknown): boolean => {
 async function applyPage(manager: EntityManager, options: RebuildOptions, shadow: string, state: Progress): Promise<boolean> {
   const page = await readProjectionPage(options.store, options.projection, state.position, options.batchSize ?? 1_000);
   if (!page.through) return false;
-  const accepts = eventTypeFilter(options.projection);
   // SET LOCAL: the search path reverts at commit, so the pooled connection is left as found.
   await manager.query(`SET LOCAL search_path TO ${quoteIdent(shadow)}, public`);
-  const accepted = page.events.filter((event) => accepts(event.type));
-  await applyEvents(options.projection, accepted, manager);
-  const applied = accepted.length;
+  await applyEvents(options.projection, page.events, manager);
+  const applied = page.events.length;
   for (const table of await tablesWrittenInTransaction(manager, shadow)) state.tables.add(table);
   state.applied += applied;
   state.events += page.scanned;
