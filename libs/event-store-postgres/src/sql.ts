@@ -15,14 +15,8 @@ export const CHANGE_CHANNEL = 'cdtt_event_store';
  */
 export const STREAM_LOCK_NAMESPACE = 0x43445454;
 
-const EVENT_COLUMNS = `
-  e.event_id::text AS id, e.type, e.schema_version::text AS schema_version,
-  e.data::text AS data, e.metadata::text AS metadata, e.stream_name, e.revision::text AS revision,
-  e.tx_id::text AS tx_id, e.global_position::text AS global_position,
-  to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
-
-/** EVENT_COLUMNS for the rows a typed read returns; null (no cast, no detoasting) for the ones it passes over. */
-const WANTED_COLUMNS = [
+/** Every column of an event as `event-rows.ts` reads it: [expression, output name]. */
+const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['e.event_id::text', 'id'],
   ['e.type', 'type'],
   ['e.schema_version::text', 'schema_version'],
@@ -33,9 +27,12 @@ const WANTED_COLUMNS = [
   ['e.tx_id::text', 'tx_id'],
   ['e.global_position::text', 'global_position'],
   [`to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`, 'recorded_at'],
-]
-  .map(([expression, alias]) => `CASE WHEN e.type = ANY($4::text[]) THEN ${expression} END AS ${alias}`)
-  .join(',\n      ');
+];
+
+const EVENT_COLUMNS = COLUMNS.map(([expression, alias]) => `${expression} AS ${alias}`).join(', ');
+
+/** EVENT_COLUMNS for the rows a typed read returns; null (no cast, no detoasting) for the ones it passes over. */
+const WANTED_COLUMNS = COLUMNS.map(([expression, alias]) => `CASE WHEN e.type = ANY($4::text[]) THEN ${expression} END AS ${alias}`).join(',\n      ');
 
 /**
  * The `$all` visibility rule: a row is readable once its transaction id is below the snapshot's
