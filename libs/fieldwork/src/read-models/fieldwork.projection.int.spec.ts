@@ -1,6 +1,6 @@
 import { InMemoryEventStore, uuidv7, type RecordedEvent } from '@cdtt/event-sourcing';
 import { newEvent } from '@cdtt/event-sourcing/testing';
-import { openTestDatabase } from '@cdtt/platform/testing';
+import { inRolledBackTransaction, openTestDatabase } from '@cdtt/platform/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CategoryFigures } from '../domain/activity.events';
 import { fieldworkProjection } from './fieldwork.projection';
@@ -49,23 +49,18 @@ describe('fieldwork_v1 page application', () => {
 
   /** The rows the work leaves for these activities, read inside its transaction, which is then rolled back. */
   async function rowsAfter(work: (manager: EntityManager) => Promise<void>): Promise<unknown> {
-    const runner = dataSource.createQueryRunner();
-    await runner.startTransaction();
-    try {
-      await work(runner.manager);
+    return inRolledBackTransaction(dataSource, async (manager) => {
+      await work(manager);
       return {
-        activities: (await runner.query('SELECT * FROM fw_activities_v1 WHERE id = ANY($1::uuid[]) ORDER BY id', [ids])) as unknown[],
-        figures: (await runner.query('SELECT * FROM fw_activity_figures_v1 WHERE activity_id = ANY($1::uuid[]) ORDER BY activity_id, category', [ids])) as unknown[],
+        activities: await manager.query<unknown[]>('SELECT * FROM fw_activities_v1 WHERE id = ANY($1::uuid[]) ORDER BY id', [ids]),
+        figures: await manager.query<unknown[]>('SELECT * FROM fw_activity_figures_v1 WHERE activity_id = ANY($1::uuid[]) ORDER BY activity_id, category', [ids]),
         // Not the identity column: a rolled-back transaction does not give its sequence values back.
-        memberships: (await runner.query(
+        memberships: await manager.query<unknown[]>(
           'SELECT person_id, role, valid_from::text, valid_to::text FROM fw_team_memberships_v1 WHERE team_id = $1 ORDER BY id',
           [teamId],
-        )) as unknown[],
+        ),
       };
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
+    });
   }
 
   it('leaves the same activities and figure rows as applying each event in turn', async () => {

@@ -2,3 +2,4 @@
 // '@cdtt/platform/testing', and never from production code (dependency-cruiser enforces it).
 export { reserveCommuneCodes, reserveTestYear } from './test-reservations';
 export { openTestDatabase } from '../projections/testing/projection-test-kit';
+export { inRolledBackTransaction } from './rolled-back';

@@ -1,7 +1,7 @@
 import { InMemoryEventStore, uuidv7, type RecordedEvent } from '@cdtt/event-sourcing';
 import { newEvent } from '@cdtt/event-sourcing/testing';
 import { withRecordedClock } from '@cdtt/platform';
-import { openTestDatabase } from '@cdtt/platform/testing';
+import { inRolledBackTransaction, openTestDatabase } from '@cdtt/platform/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { teamsProjection } from './teams.projection';
 
@@ -46,12 +46,10 @@ describe('teams_v1 page application', () => {
 
   /** The team's rows and history after the work, read inside its transaction, which is then rolled back. */
   async function rowsAfter(work: (manager: EntityManager) => Promise<void>): Promise<Record<string, unknown[]>> {
-    const runner = dataSource.createQueryRunner();
-    await runner.startTransaction();
-    try {
-      await work(runner.manager);
+    return inRolledBackTransaction(dataSource, async (manager) => {
+      await work(manager);
       // Not the identity column (nor row_key, its hash): a rolled-back transaction keeps its sequence values.
-      const read = (sql: string): Promise<unknown[]> => runner.query(sql, [teamId]) as Promise<unknown[]>;
+      const read = (sql: string): Promise<unknown[]> => manager.query<unknown[]>(sql, [teamId]);
       return {
         team: await read('SELECT version, has_youth_union_member, status FROM teams_v1 WHERE id = $1'),
         memberships: await read('SELECT person_id, role, valid_from::text, valid_to::text FROM team_memberships_v1 WHERE team_id = $1 ORDER BY id'),
@@ -62,10 +60,7 @@ describe('teams_v1 page application', () => {
           'SELECT person_id, role, valid_to::text, recorded_from, recorded_to FROM team_memberships_v1_history WHERE team_id = $1 ORDER BY recorded_from, person_id, recorded_to NULLS LAST',
         ),
       };
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
+    });
   }
 
   it('leaves the same rows and recorded history as applying each event in turn', async () => {
