@@ -1,4 +1,5 @@
 import {
+  canonicalJson,
   chainEvents,
   InvalidAppendError,
   matchRetry,
@@ -11,11 +12,12 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@cdtt/event-sourcing';
-import { DatabaseError, type ClientBase } from 'pg';
+import { DatabaseError, type ClientBase, type QueryResult } from 'pg';
 import { appendResultOf, insertParameters, toRecordedEvent, withPositions, type EventRow, type InsertedRow } from './event-rows';
 import {
-  beginAndLockStream,
+  beginLockAndRead,
   INSERT_EVENTS_AND_NOTIFY,
+  insertNotifyAndCommit,
   LOCK_STREAM,
   SELECT_BY_IDS,
   SELECT_HEAD,
@@ -30,6 +32,8 @@ export interface AppendOutcome {
   readonly result: AppendResult;
   /** False when the batch was a retry of stored events: nothing new to announce. */
   readonly appended: boolean;
+  /** True when the insert's message also committed (the adapter's own transaction); else the caller commits. */
+  readonly committed: boolean;
 }
 
 interface StreamHead {
@@ -48,36 +52,51 @@ export async function appendInOpenTransaction(
   events: readonly NewEvent[],
   expected: ExpectedState,
   clock: Clock,
-  /** `locked`: the adapter's own transaction, begun READ COMMITTED with the stream lock already taken (beginOwnAppend). */
-  opened: 'by-caller' | 'locked' = 'by-caller',
+  /** What `beginOwnAppend` read in the adapter's own transaction, begun READ COMMITTED with the stream lock taken. */
+  opened: 'by-caller' | LockedReads = 'by-caller',
 ): Promise<AppendOutcome> {
-  if (opened === 'by-caller') {
-    await refuseUnsafeTransaction(client);
-    // Lock before any read: in READ COMMITTED each later statement takes a fresh snapshot, so it
-    // sees what the previous holder of the lock committed. The transaction id is assigned by the
-    // INSERT, after the lock, so within a stream transaction ids grow with revisions.
-    await client.query(LOCK_STREAM, [STREAM_LOCK_NAMESPACE, streamName]);
-  }
+  const own = opened !== 'by-caller';
+  const { known, head } = own ? opened : await lockAndRead(client, streamName, events);
   // Idempotency first: a retry must succeed even though its expected state no longer holds.
-  const known = await selectByIds(client, events);
-  if (known.length > 0) return { result: appendResultOf(streamName, matchRetry(streamName, events, known)), appended: false };
-
-  const head = await selectHead(client, streamName);
+  if (known.length > 0) return { result: appendResultOf(streamName, matchRetry(streamName, events, known)), appended: false, committed: false };
   if (!satisfies(expected, head.revision)) throw new WrongExpectedVersionError(streamName, expected, head.revision);
   const recordedAt = clock.now().toISOString();
   const chained = chainEvents(streamName, head, events, recordedAt);
   // The wake-up rides on the insert; delivered at commit only, a rolled-back append wakes nobody.
-  const inserted = await insertEvents(client, streamName, chained, recordedAt);
-  return { result: appendResultOf(streamName, withPositions(chained, inserted)), appended: true };
+  const inserted = await storeEvents(() => (own ? insertAndCommit(client, streamName, chained, recordedAt) : insertEvents(client, streamName, chained, recordedAt)));
+  return { result: appendResultOf(streamName, withPositions(chained, inserted)), appended: true, committed: own };
+}
+
+/** The batch's events already stored (a retry) and the stream head, read under the stream lock. */
+export interface LockedReads {
+  readonly known: RecordedEvent[];
+  readonly head: StreamHead;
+}
+
+/** In a caller's transaction: check it is safe, lock the stream, then read (three round trips). */
+async function lockAndRead(client: ClientBase, streamName: string, events: readonly NewEvent[]): Promise<LockedReads> {
+  await refuseUnsafeTransaction(client);
+  // Lock before any read: in READ COMMITTED each later statement takes a fresh snapshot, so it
+  // sees what the previous holder of the lock committed. The transaction id is assigned by the
+  // INSERT, after the lock, so within a stream transaction ids grow with revisions.
+  await client.query(LOCK_STREAM, [STREAM_LOCK_NAMESPACE, streamName]);
+  return { known: await selectByIds(client, events), head: await selectHead(client, streamName) };
 }
 
 /**
- * Opens the adapter's own append transaction and takes the stream lock in one round trip: a
- * transaction just begun READ COMMITTED has written nothing, so the caller checks are moot. The
- * lock is the second statement of the message, so every later statement's snapshot follows it.
+ * Opens the adapter's own append transaction, takes the stream lock and reads what the append
+ * needs, in one round trip: a transaction just begun READ COMMITTED has written nothing, so the
+ * caller checks are moot. The values go as escaped literals (the simple protocol has no
+ * parameters); validateAppend has already checked the ids are UUIDs and the stream name's form.
  */
-export async function beginOwnAppend(client: ClientBase, streamName: string): Promise<void> {
-  await client.query(beginAndLockStream(client.escapeLiteral(streamName)));
+export async function beginOwnAppend(client: ClientBase, streamName: string, events: readonly NewEvent[]): Promise<LockedReads> {
+  const ids = client.escapeLiteral(`{${events.map((event) => event.id).join(',')}}`);
+  // Four statements answer with four results; the pg typings know only the single-statement shape.
+  const results = (await client.query(beginLockAndRead(client.escapeLiteral(streamName), ids))) as unknown as QueryResult[];
+  const [, , retried, head] = results;
+  if (!retried || !head) throw new Error(`The append's opening message returned ${results.length} results instead of 4`);
+  const stored = (retried.rows[0] as { retried: boolean } | undefined)?.retried === true;
+  return { known: stored ? await selectByIds(client, events) : [], head: headOf(head.rows as HeadRow[]) };
 }
 
 /**
@@ -105,21 +124,62 @@ export async function selectByIds(client: Queryable, events: readonly NewEvent[]
   return rows.map(toRecordedEvent);
 }
 
-async function selectHead(client: Queryable, streamName: string): Promise<StreamHead> {
-  const { rows } = await client.query<{ revision: string; hash: string }>(SELECT_HEAD, [streamName]);
-  const head = rows[0];
-  return head ? { revision: Number(head.revision), hash: head.hash } : { revision: null, hash: null };
+interface HeadRow {
+  readonly revision: string | null;
+  readonly hash: string | null;
 }
 
-async function insertEvents(
-  client: Queryable,
-  streamName: string,
-  chained: ReadonlyArray<Omit<RecordedEvent, 'position'>>,
-  recordedAt: string,
-): Promise<InsertedRow[]> {
+const EMPTY_HEAD: StreamHead = { revision: null, hash: null };
+
+async function selectHead(client: Queryable, streamName: string): Promise<StreamHead> {
+  const { rows } = await client.query<HeadRow>(SELECT_HEAD, [streamName]);
+  return headOf(rows);
+}
+
+function headOf(rows: readonly HeadRow[]): StreamHead {
+  const head = rows[0];
+  return head && head.revision !== null ? { revision: Number(head.revision), hash: head.hash } : EMPTY_HEAD;
+}
+
+type ChainedEvents = ReadonlyArray<Omit<RecordedEvent, 'position'>>;
+
+/** In a caller's transaction: the batch in one parameterised statement; the caller commits. */
+async function insertEvents(client: Queryable, streamName: string, chained: ChainedEvents, recordedAt: string): Promise<InsertedRow[]> {
+  const { rows } = await client.query<InsertedRow>(INSERT_EVENTS_AND_NOTIFY, insertParameters(streamName, chained, recordedAt));
+  return rows;
+}
+
+/**
+ * In the adapter's own transaction: INSERT, NOTIFY and COMMIT as one simple-protocol message, so
+ * an append is two round trips (this and beginOwnAppend) instead of five. The simple protocol has
+ * no parameters: every value goes through the driver's escapeLiteral. If the INSERT fails the
+ * server skips the rest of the message, COMMIT included, and the caller rolls back as before.
+ */
+async function insertAndCommit(client: ClientBase, streamName: string, chained: ChainedEvents, recordedAt: string): Promise<InsertedRow[]> {
+  const literal = (value: string): string => client.escapeLiteral(value);
+  const rows = chained.map((event) =>
+    [
+      literal(streamName),
+      `${literal(String(event.revision))}::bigint`,
+      `${literal(event.id)}::uuid`,
+      literal(event.type),
+      `${literal(String(event.schemaVersion))}::int`,
+      `${literal(canonicalJson(event.data))}::jsonb`,
+      `${literal(canonicalJson(event.metadata))}::jsonb`,
+      `${literal(recordedAt)}::timestamptz`,
+    ].join(', '),
+  );
+  // Three statements answer with three results; the pg typings know only the single-statement shape.
+  const results = (await client.query(insertNotifyAndCommit(rows.map((row) => `(${row})`).join(',\n')))) as unknown as QueryResult[];
+  const inserted = results[0];
+  if (!inserted || results.length !== 3) throw new Error(`The append's insert message returned ${results.length} results instead of 3`);
+  return inserted.rows as InsertedRow[];
+}
+
+/** Runs an insert, turning what jsonb refuses into a coded error. */
+async function storeEvents(insert: () => Promise<InsertedRow[]>): Promise<InsertedRow[]> {
   try {
-    const { rows } = await client.query<InsertedRow>(INSERT_EVENTS_AND_NOTIFY, insertParameters(streamName, chained, recordedAt));
-    return rows;
+    return await insert();
   } catch (error) {
     // Class 22 (data exception): jsonb refuses "\u0000" and lone surrogates in strings.
     if (error instanceof DatabaseError && error.code?.startsWith('22')) {

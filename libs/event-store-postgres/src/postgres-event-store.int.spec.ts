@@ -1,5 +1,5 @@
 import { InvalidAppendError, verifyChain, type RecordedEvent } from '@cdtt/event-sourcing';
-import { describeEventStoreContract, newEvent, newEvents, uniqueStream } from '@cdtt/event-sourcing/testing';
+import { describeEventStoreContract, eventually, newEvent, newEvents, uniqueStream } from '@cdtt/event-sourcing/testing';
 import { PostgresEventStore, type PostgresEventStoreOptions } from '@cdtt/event-store-postgres';
 import type { Pool } from 'pg';
 import { EMBEDDED, openTestDatabase, tamperEvent, type TestDatabase } from './testing/test-database';
@@ -43,6 +43,8 @@ describe('postgres readAllOfTypes: a bounded walk', () => {
     const wanted = `Windowed${Math.random().toString(36).slice(2, 10)}`;
     const stream = uniqueStream();
     await store.appendToStream(stream, [newEvent(wanted, { n: 1 }), ...newEvents(5, 'NotWanted'), newEvent(wanted, { n: 2 })]);
+    // Any transaction open on the server (another test file's) holds the batch back from $all; wait until it shows.
+    await eventually(async () => expect((await store.readAll({ after: head })).filter((e) => e.streamName === stream)).toHaveLength(7));
     const first = await store.readAllOfTypes({ after: head, maxCount: 1, types: [wanted] });
     expect(first.scanned).toBeLessThanOrEqual(3);
     const seen = [...first.events];
@@ -81,6 +83,30 @@ describe('PostgresEventStore specifics', () => {
   afterAll(async () => {
     await store.close();
     await database.close();
+  });
+
+  it('appends in two round trips of its own, and reads through prepared statements on a server', async () => {
+    const pool = database.newPool(1, 'event-store-round-trips');
+    const own = new PostgresEventStore(pool, { ...storeOptions, notifications: 'poll' });
+    try {
+      const stream = uniqueStream();
+      await own.appendToStream(stream, newEvents(1)); // warms the pool's one connection
+      const client = await pool.connect();
+      const sent = jest.spyOn(client, 'query');
+      client.release();
+      await own.appendToStream(stream, newEvents(3, 'Counted'), { expected: 0 });
+      // BEGIN + lock + reads in one message, then INSERT + NOTIFY + COMMIT in another.
+      expect(sent).toHaveBeenCalledTimes(2);
+      sent.mockRestore();
+      expect((await own.readStream(stream)).map((e) => e.type)).toEqual(['SomethingHappened', 'Counted', 'Counted', 'Counted']);
+      await own.readAll({ maxCount: 1 });
+      const { rows } = await pool.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY name');
+      // PGlite shares one session between connections, where named statements would collide: none there.
+      expect(rows.map((row) => row.name)).toEqual(EMBEDDED ? [] : ['cdtt_es_read_all', 'cdtt_es_read_stream_forwards']);
+    } finally {
+      await own.close();
+      await pool.end();
+    }
   });
 
   it('orders revisions numerically past one digit, in SQL as in the head lookup', async () => {

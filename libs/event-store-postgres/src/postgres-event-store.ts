@@ -23,7 +23,7 @@ import { appendInOpenTransaction, beginOwnAppend, settleAppendFailure, type Appe
 import { ChangeNotifier } from './change-notifier';
 import { toRecordedEvent, toTypedPage, type EventRow, type TypedPageRow } from './event-rows';
 import { decodePosition, encodePosition, LOG_START } from './positions';
-import { HEAD_POSITION, READ_ALL, READ_ALL_OF_TYPES, READ_STREAM_BACKWARDS, READ_STREAM_FORWARDS } from './sql';
+import { HEAD_POSITION, READ_ALL, READ_ALL_OF_TYPES, READ_STREAM_BACKWARDS, READ_STREAM_FORWARDS, type NamedStatement } from './sql';
 
 export interface PostgresEventStoreOptions {
   /** Source of `recordedAt`; defaults to the system clock. */
@@ -61,6 +61,8 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly typedReadWindow: number;
   private readonly notifier: ChangeNotifier;
+  /** Whether named prepared statements are safe on this database (not PGlite); asked on first read. */
+  private namesWork: Promise<boolean> | null = null;
   private readonly subscriptions = new SubscriptionSet();
 
   constructor(
@@ -85,9 +87,9 @@ export class PostgresEventStore implements EventStore {
     let outcome: AppendOutcome;
     try {
       // Explicit READ COMMITTED (the server's default may be another level), with the stream lock.
-      await beginOwnAppend(client, streamName);
-      outcome = await appendInOpenTransaction(client, streamName, events, expected, this.clock, 'locked');
-      await client.query('COMMIT');
+      const reads = await beginOwnAppend(client, streamName, events);
+      outcome = await appendInOpenTransaction(client, streamName, events, expected, this.clock, reads);
+      if (!outcome.committed) await client.query('COMMIT');
     } catch (error) {
       const healthy = await client.query('ROLLBACK').then(
         () => true,
@@ -131,20 +133,18 @@ export class PostgresEventStore implements EventStore {
 
   /** Reads committed events of one stream; filters, order and count run in SQL. */
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const sql = options.direction === 'backwards' ? READ_STREAM_BACKWARDS : READ_STREAM_FORWARDS;
-    const { rows } = await this.pool.query<EventRow>(sql, [
-      streamName,
-      options.fromRevision ?? null,
-      options.recordedUpTo?.toISOString() ?? null,
-      options.maxCount ?? null,
-    ]);
+    const statement = options.direction === 'backwards' ? READ_STREAM_BACKWARDS : READ_STREAM_FORWARDS;
+    const { rows } = await this.pool.query<EventRow>({
+      ...(await this.prepared(statement)),
+      values: [streamName, options.fromRevision ?? null, options.recordedUpTo?.toISOString() ?? null, options.maxCount ?? null],
+    });
     return rows.map(toRecordedEvent);
   }
 
   /** Reads `$all` strictly after a position, stopping before any transaction still in flight. */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = options.after === undefined ? LOG_START : decodePosition(options.after);
-    const { rows } = await this.pool.query<EventRow>(READ_ALL, [from.txId, from.globalPosition, options.maxCount ?? null]);
+    const { rows } = await this.pool.query<EventRow>({ ...(await this.prepared(READ_ALL)), values: [from.txId, from.globalPosition, options.maxCount ?? null] });
     return rows.map(toRecordedEvent);
   }
 
@@ -153,7 +153,10 @@ export class PostgresEventStore implements EventStore {
     if (!(Number.isSafeInteger(options.maxCount) && options.maxCount > 0)) throw new RangeError('readAllOfTypes needs a positive maxCount');
     const from = options.after === undefined ? LOG_START : decodePosition(options.after);
     const window = Math.max(this.typedReadWindow, options.maxCount);
-    const { rows } = await this.pool.query<TypedPageRow>(READ_ALL_OF_TYPES, [from.txId, from.globalPosition, options.maxCount, [...options.types], window]);
+    const { rows } = await this.pool.query<TypedPageRow>({
+      ...(await this.prepared(READ_ALL_OF_TYPES)),
+      values: [from.txId, from.globalPosition, options.maxCount, [...options.types], window],
+    });
     return toTypedPage(rows);
   }
 
@@ -180,6 +183,22 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await this.subscriptions.stopAll();
     await this.notifier.close();
+  }
+
+  /**
+   * The statement as a named prepared statement, or unnamed on PGlite: there every connection of
+   * the socket server shares one backend session, so a second client preparing the same name
+   * fails with "already exists". Asked once per instance (a failed check is asked again).
+   */
+  private async prepared(statement: NamedStatement): Promise<{ name?: string; text: string }> {
+    this.namesWork ??= this.pool.query<{ version: string }>('SELECT version()').then(
+      ({ rows }) => !/PGlite/i.test(rows[0]?.version ?? ''),
+      () => {
+        this.namesWork = null;
+        return false;
+      },
+    );
+    return (await this.namesWork) ? statement : { text: statement.text };
   }
 
   /** A connection outside the pool, with the pool's settings, named after it for operators. */
