@@ -6,43 +6,66 @@ import { CHANGE_CHANNEL } from './sql';
 /** After a failed LISTEN connection, wait this long before trying again (polling covers meanwhile). */
 const RECONNECT_DELAY_MS = 5_000;
 
+/** Which wake-ups a waiter takes: a notification's payload, or undefined for a local ring or a (re)connect. */
+export type WakeUpFilter = (payload: string | undefined) => boolean;
+
 /**
- * Wakes catch-up subscriptions: rung locally after this instance's own commits, and, when a
- * client factory is given, by LISTEN on a dedicated connection (never a pool connection: a LISTEN
+ * Wakes waiters: rung locally (after this instance's own commits), and, when a client factory is
+ * given, by LISTEN on `channel` over a dedicated connection (never a pool connection: a LISTEN
  * must stay on one session, and it must not take a slot of the shared pool). A wake-up is only a
- * hint to read again; missing one costs at most a poll interval, never an event.
+ * hint to read again; missing one costs at most a poll interval, never an event. The event store
+ * uses it for appends; the API's read-your-writes waiter for projection checkpoints.
  */
 export class ChangeNotifier {
   private readonly emitter = new EventEmitter();
   private listener: Client | null = null;
   private connecting: Promise<void> | null = null;
   private retryAt = 0;
+  private heard = false;
   private closed = false;
 
   constructor(
     private readonly newListenClient: (() => Client) | null,
     private readonly onListenError: (error: unknown) => void,
+    /** An identifier of ours, never input: it is spliced into LISTEN. */
+    private readonly channel: string = CHANGE_CHANNEL,
   ) {
     this.emitter.setMaxListeners(0);
   }
 
-  /** Wakes every waiter of this process. */
-  ring(): void {
-    this.emitter.emit('change');
+  /** Wakes every waiter of this process (whatever its filter, when there is no payload). */
+  ring(payload?: string): void {
+    this.emitter.emit('change', payload);
   }
 
-  /** Resolves on a wake-up, after `timeoutMs` (the polling fallback), or when `signal` aborts. */
-  async waitForChange(timeoutMs: number, signal: AbortSignal): Promise<void> {
+  /**
+   * Whether wake-ups from other processes are known to arrive: the LISTEN connection is up and
+   * has delivered at least one notification (the embedded PGlite accepts LISTEN but never
+   * delivers across connections, so a waiter must not rely on it there).
+   */
+  get delivering(): boolean {
+    return this.listener !== null && this.heard;
+  }
+
+  /**
+   * Resolves on a wake-up `accept`s, after `timeoutMs` (the polling fallback), or when `signal`
+   * aborts. It starts listening before it returns its promise, so a caller may call it first and
+   * then check what it waits for: a wake-up in between is not lost.
+   */
+  async waitForChange(timeoutMs: number, signal: AbortSignal, accept: WakeUpFilter = () => true): Promise<void> {
     this.ensureListening();
     const inner = new AbortController();
-    const wake = (): void => inner.abort();
-    this.emitter.once('change', wake);
-    signal.addEventListener('abort', wake);
+    const stop = (): void => inner.abort();
+    const wake = (payload: string | undefined): void => {
+      if (payload === undefined || accept(payload)) stop();
+    };
+    this.emitter.on('change', wake);
+    signal.addEventListener('abort', stop);
     try {
       await abortableDelay(timeoutMs, inner.signal);
     } finally {
       this.emitter.off('change', wake);
-      signal.removeEventListener('abort', wake);
+      signal.removeEventListener('abort', stop);
     }
   }
 
@@ -71,7 +94,10 @@ export class ChangeNotifier {
   }
 
   private async listen(client: Client): Promise<void> {
-    client.on('notification', () => this.ring());
+    client.on('notification', (message) => {
+      this.heard = this.listener === client;
+      this.ring(message.payload || undefined);
+    });
     client.on('error', (error) => {
       this.drop(client);
       this.onListenError(error);
@@ -79,7 +105,7 @@ export class ChangeNotifier {
     client.on('end', () => this.drop(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+      await client.query(`LISTEN ${this.channel}`);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -96,6 +122,7 @@ export class ChangeNotifier {
   private drop(client: Client): void {
     if (this.listener !== client) return;
     this.listener = null;
+    this.heard = false;
     this.retryAt = Date.now() + RECONNECT_DELAY_MS;
     client.end().catch(() => undefined);
   }

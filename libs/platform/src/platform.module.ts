@@ -29,7 +29,7 @@ export class PlatformModule {
       { provide: CLOCK, useValue: systemClock },
       { provide: ID_GENERATOR, useValue: uuidv7Generator },
       { provide: MutationRunner, useValue: new MutationRunner(new IdempotencyStore(runtime.dataSource)) },
-      { provide: ProjectionWaiter, useValue: new ProjectionWaiter(runtime.dataSource) },
+      { provide: ProjectionWaiter, useValue: runtime.projectionWaiter },
       { provide: HealthService, useValue: new HealthService(runtime.dataSource, runtime.eventStoreKind) },
       { provide: ProjectionStatusService, useValue: new ProjectionStatusService(runtime.dataSource, runtime.eventStore) },
       { provide: AuditLogReader, useValue: new AuditLogReader(runtime.dataSource, runtime.storedEvents) },

@@ -27,8 +27,17 @@ export interface CheckpointAdvance {
   readonly applied: number;
 }
 
+/** The channel a checkpoint move is announced on (payload: the projection's name), at its commit. */
+export const CHECKPOINT_CHANNEL = 'cdtt_checkpoints';
+
 /**
- * Moves the checkpoint inside the batch transaction. A compare-and-set on the previous position:
+ * Moves the checkpoint, inside the batch transaction or alone for a page with nothing to apply,
+ * and announces it (delivered at commit, so a read-your-writes waiter in the API checks again at
+ * once instead of polling). The transaction commits without waiting for its WAL flush
+ * (`synchronous_commit` off, for this transaction only; ADR 0016): a crash can lose only the
+ * last such commits, rows and checkpoint together, and the runner applies those events again.
+ * The events themselves are committed durably by their writers. Any later durable commit flushes
+ * these too, so what is lost is always a suffix, never a hole. A compare-and-set on the previous position:
  * under READ COMMITTED a concurrent writer's UPDATE waits for ours, then re-checks the WHERE
  * against our committed row and matches nothing, so a batch can never be applied twice even if
  * the lease were misconfigured.
@@ -36,17 +45,21 @@ export interface CheckpointAdvance {
 export async function advanceCheckpoint(executor: SqlExecutor, advance: CheckpointAdvance): Promise<void> {
   const rows = await queryRows<{ name: string }>(
     executor,
-    `INSERT INTO projection_checkpoints AS c
-       (name, position, events_processed, events_applied, last_event_recorded_at, updated_at)
-     VALUES ($1, $3, $4, $5, $6, now())
-     ON CONFLICT (name) DO UPDATE SET
-       position = EXCLUDED.position,
-       events_processed = c.events_processed + EXCLUDED.events_processed,
-       events_applied = c.events_applied + EXCLUDED.events_applied,
-       last_event_recorded_at = EXCLUDED.last_event_recorded_at,
-       updated_at = EXCLUDED.updated_at
-     WHERE c.position IS NOT DISTINCT FROM $2::text
-     RETURNING name`,
+    `WITH moved AS (
+       INSERT INTO projection_checkpoints AS c
+         (name, position, events_processed, events_applied, last_event_recorded_at, updated_at)
+       VALUES ($1, $3, $4, $5, $6, now())
+       ON CONFLICT (name) DO UPDATE SET
+         position = EXCLUDED.position,
+         events_processed = c.events_processed + EXCLUDED.events_processed,
+         events_applied = c.events_applied + EXCLUDED.events_applied,
+         last_event_recorded_at = EXCLUDED.last_event_recorded_at,
+         updated_at = EXCLUDED.updated_at
+       WHERE c.position IS NOT DISTINCT FROM $2::text
+       RETURNING name
+     ), announced AS (SELECT pg_notify('${CHECKPOINT_CHANNEL}', moved.name) AS sent FROM moved),
+     relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
+     SELECT moved.name FROM moved, announced, relaxed`,
     [advance.name, advance.from, advance.last.position, advance.processed, advance.applied, advance.last.recordedAt],
   );
   if (rows.length === 0) throw new CheckpointConflictError(advance.name, advance.from);

@@ -53,6 +53,12 @@ export class ProjectionRunner {
   private renewal: Promise<void> = Promise.resolve();
   private currentState: ProjectionRunnerState = 'idle';
   private committedPosition: Position | null = null;
+  /**
+   * The checkpoint as this runner last wrote it, trusted only while it holds the lease, so a step
+   * need not read it back first. Forgotten on any failure or change of lease: the checkpoint's
+   * compare-and-set catches a stale copy, and the next step then reads the row again.
+   */
+  private ownCheckpoint: { readonly position: Position | null } | null = null;
   private consecutiveFailures = 0;
   private lastProgressLog = -Infinity;
 
@@ -136,7 +142,8 @@ export class ProjectionRunner {
 
   /** One page: returns whether the read reached the head (then wait for a wake-up). */
   private async step(): Promise<boolean> {
-    const from = await readCheckpoint(this.settings.dataSource, this.name);
+    const from = this.ownCheckpoint ? this.ownCheckpoint.position : await readCheckpoint(this.settings.dataSource, this.name);
+    this.ownCheckpoint = { position: from };
     const page = await readProjectionPage(this.settings.store, this.settings.projection, from, this.settings.batchSize);
     const last = page.through;
     if (!last || this.controller.signal.aborted) {
@@ -150,6 +157,7 @@ export class ProjectionRunner {
       page,
     });
     this.committedPosition = last.position;
+    this.ownCheckpoint = { position: last.position };
     this.logProgress(last.position, page.scanned, applied);
     return page.atHead;
   }
@@ -164,6 +172,7 @@ export class ProjectionRunner {
 
   private async holdLease(): Promise<boolean> {
     if (this.lease.held) return true;
+    this.ownCheckpoint = null;
     const acquired = await this.lease.acquire();
     if (acquired) this.logger.log(`${this.name}: lease acquired by ${this.lease.owner}`);
     this.currentState = acquired ? 'active' : 'standby';
@@ -187,6 +196,7 @@ export class ProjectionRunner {
   }
 
   private async failed(error: unknown): Promise<void> {
+    this.ownCheckpoint = null;
     if (error instanceof LeaseLostError) {
       // Fenced: another runner owns the projection now. Stand by; no backoff needed.
       this.lease.forget();

@@ -1,33 +1,66 @@
 import type { Position } from '@cdtt/event-sourcing';
+import { ChangeNotifier } from '@cdtt/event-store-postgres';
+import { Client, type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { CHECKPOINT_CHANNEL } from './projection-checkpoint';
+
+/** How often a waiter that hears checkpoint moves still checks, in case a notification was lost. */
+const LISTENING_RECHECK_MS = 100;
 
 /**
  * Read-your-writes for mutations: waits until the named projections have checkpointed at or past
  * the position of the events just appended, so the payload reads the read model as changed.
  * Positions are string-sortable by contract. Returns false on timeout (the payload may then be
  * one step behind; `version` still tells the client what it wrote).
+ *
+ * With `moves` delivering (a PostgreSQL server), it checks once, then again whenever one of its
+ * projections announces a move: two queries for a typical mutation instead of one every few
+ * milliseconds. Otherwise (no notification heard yet; the embedded database never delivers them
+ * across connections) it polls soon, then less often: 1, 2, 4, 8, 16 ms, then every `pollMs`.
  */
 export class ProjectionWaiter {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pollMs = 20,
+    private readonly moves: ChangeNotifier | null = null,
+    private readonly recheckMs = LISTENING_RECHECK_MS,
   ) {}
 
-  /**
-   * Polls soon, then less often: the projector usually applies a command's events within a few
-   * milliseconds of its wake-up, so a first wait of the full interval would be most of a
-   * mutation's latency. 1, 2, 4, 8, 16 ms, then every `pollMs`.
-   */
+  /** A waiter that listens for checkpoint moves on its own connection (made like the pool's). */
+  static listening(dataSource: DataSource, pool: Pool, onListenError: (error: unknown) => void, recheckMs = LISTENING_RECHECK_MS): ProjectionWaiter {
+    const name = `${pool.options.application_name ?? 'cdtt'}:checkpoints`;
+    const moves = new ChangeNotifier(() => new Client({ ...pool.options, application_name: name }), onListenError, CHECKPOINT_CHANNEL);
+    return new ProjectionWaiter(dataSource, 20, moves, recheckMs);
+  }
+
   async waitFor(projectionNames: readonly string[], position: Position, timeoutMs = 5_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
+    const ours = (payload: string | undefined): boolean => payload !== undefined && projectionNames.includes(payload);
     for (let pause = 1; ; pause = Math.min(pause * 2, this.pollMs)) {
-      const rows = await this.dataSource.query<Array<{ n: number }>>(
-        'SELECT count(*)::int AS n FROM projection_checkpoints WHERE name = ANY($1) AND position >= $2',
-        [projectionNames, position],
-      );
-      if ((rows[0]?.n ?? 0) >= projectionNames.length) return true;
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, pause));
+      // Listen before checking, so a move committed between the check and the wait still wakes us.
+      const stop = new AbortController();
+      const wait = Math.max(0, Math.min(this.moves?.delivering === true ? this.recheckMs : pause, deadline - Date.now()));
+      const moved = this.moves ? this.moves.waitForChange(wait, stop.signal, ours) : null;
+      const reached = await this.reached(projectionNames, position);
+      if (reached || Date.now() >= deadline) {
+        stop.abort();
+        await moved;
+        return reached;
+      }
+      await (moved ?? new Promise((resolve) => setTimeout(resolve, wait)));
     }
+  }
+
+  /** Closes the listening connection, if any. */
+  async close(): Promise<void> {
+    await this.moves?.close();
+  }
+
+  private async reached(projectionNames: readonly string[], position: Position): Promise<boolean> {
+    const rows = await this.dataSource.query<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM projection_checkpoints WHERE name = ANY($1) AND position >= $2',
+      [projectionNames, position],
+    );
+    return (rows[0]?.n ?? 0) >= projectionNames.length;
   }
 }

@@ -2,6 +2,7 @@ import { Upcasters, withUpcasting, type EventStore } from '@cdtt/event-sourcing'
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { poolOf } from '../database/data-source';
+import { ProjectionWaiter } from '../projections/projection-waiter';
 import { createEventStore } from './event-store.factory';
 import { openInfrastructure } from './infrastructure';
 
@@ -17,6 +18,8 @@ export interface Runtime {
   readonly storedEvents: EventStore;
   readonly eventStoreKind: 'postgres' | 'eventstoredb';
   readonly appliedMigrations: readonly string[];
+  /** Read-your-writes for mutations; on a server it hears checkpoint moves on a connection of its own, opened on first use. */
+  readonly projectionWaiter: ProjectionWaiter;
   close(): Promise<void>;
 }
 
@@ -32,7 +35,13 @@ export async function openRuntime(
   upcasters: Upcasters = new Upcasters(),
 ): Promise<Runtime> {
   const infrastructure = await openInfrastructure(config, applicationName);
-  const { store, kind } = createEventStore(config, poolOf(infrastructure.dataSource), onWarning);
+  const pool = poolOf(infrastructure.dataSource);
+  const { store, kind } = createEventStore(config, pool, onWarning);
+  // The embedded PGlite delivers no NOTIFY across connections: the waiter polls there.
+  const projectionWaiter =
+    config.databaseUrl === null
+      ? new ProjectionWaiter(infrastructure.dataSource)
+      : ProjectionWaiter.listening(infrastructure.dataSource, pool, (error) => onWarning(`checkpoint LISTEN failed, polling instead: ${String(error)}`));
   return {
     config,
     dataSource: infrastructure.dataSource,
@@ -40,7 +49,9 @@ export async function openRuntime(
     storedEvents: store,
     eventStoreKind: kind,
     appliedMigrations: infrastructure.appliedMigrations,
+    projectionWaiter,
     close: async () => {
+      await projectionWaiter.close();
       await store.close();
       await infrastructure.close();
     },
