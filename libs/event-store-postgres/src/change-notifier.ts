@@ -1,10 +1,19 @@
 import { EventEmitter } from 'node:events';
 import { abortableDelay } from '@cdtt/event-sourcing';
-import type { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import { CHANGE_CHANNEL } from './sql';
 
 /** After a failed LISTEN connection, wait this long before trying again (polling covers meanwhile). */
 const RECONNECT_DELAY_MS = 5_000;
+
+/**
+ * Opens LISTEN connections outside `pool`, with its settings, named `<pool's name>:<role>` so an
+ * operator can tell them apart in pg_stat_activity.
+ */
+export function listenClientsOf(pool: Pool, role: string, fallbackName: string): () => Client {
+  const applicationName = `${pool.options.application_name ?? fallbackName}:${role}`;
+  return () => new Client({ ...pool.options, application_name: applicationName });
+}
 
 /** Which wake-ups a waiter takes: a notification's payload, or undefined for a local ring or a (re)connect. */
 export type WakeUpFilter = (payload: string | undefined) => boolean;

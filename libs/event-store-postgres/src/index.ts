@@ -1,4 +1,4 @@
 // Public surface of the PostgreSQL event-store adapter. Import only via '@cdtt/event-store-postgres'.
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 export { CHANGE_CHANNEL } from './sql';
-export { ChangeNotifier, type WakeUpFilter } from './change-notifier';
+export { ChangeNotifier, listenClientsOf, type WakeUpFilter } from './change-notifier';

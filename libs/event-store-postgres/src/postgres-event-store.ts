@@ -18,9 +18,9 @@ import {
   type Subscription,
   type TypedPage,
 } from '@cdtt/event-sourcing';
-import { Client, DatabaseError, type ClientBase, type Pool } from 'pg';
+import { DatabaseError, type ClientBase, type Pool } from 'pg';
 import { appendInOpenTransaction, beginOwnAppend, settleAppendFailure, type AppendOutcome } from './append-transaction';
-import { ChangeNotifier } from './change-notifier';
+import { ChangeNotifier, listenClientsOf } from './change-notifier';
 import { toRecordedEvent, toTypedPage, type EventRow, type TypedPageRow } from './event-rows';
 import { decodePosition, encodePosition, LOG_START } from './positions';
 import { HEAD_POSITION, READ_ALL, READ_ALL_OF_TYPES, READ_STREAM_BACKWARDS, READ_STREAM_FORWARDS, type NamedStatement } from './sql';
@@ -76,7 +76,7 @@ export class PostgresEventStore implements EventStore {
     const onListenError =
       options.onListenError ??
       ((error: unknown) => console.warn('[event-store-postgres] LISTEN failed, polling instead:', error));
-    this.notifier = new ChangeNotifier(listen ? () => this.newListenClient() : null, onListenError);
+    this.notifier = new ChangeNotifier(listen ? listenClientsOf(pool, 'listen', 'cdtt-event-store') : null, onListenError);
   }
 
   /** Appends in a transaction of its own, committed before it resolves. */
@@ -199,12 +199,6 @@ export class PostgresEventStore implements EventStore {
       },
     );
     return (await this.namesWork) ? statement : { text: statement.text };
-  }
-
-  /** A connection outside the pool, with the pool's settings, named after it for operators. */
-  private newListenClient(): Client {
-    const applicationName = `${this.pool.options.application_name ?? 'cdtt-event-store'}:listen`;
-    return new Client({ ...this.pool.options, application_name: applicationName });
   }
 }
 

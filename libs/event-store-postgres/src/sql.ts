@@ -74,14 +74,17 @@ export const SELECT_HEAD = selectHead('$1');
  * One multi-row INSERT per batch. unnest keeps the statement text and parameter count fixed
  * whatever the batch size; ORDER BY ordinality assigns global positions in revision order.
  */
+const INSERT_INTO = `INSERT INTO event_store.events
+    (stream_name, revision, event_id, type, schema_version, data, metadata, recorded_at)`;
+const RETURNING_POSITIONS = 'RETURNING revision::text AS revision, tx_id::text AS tx_id, global_position::text AS global_position';
+
 export const INSERT_EVENTS = `
-  INSERT INTO event_store.events
-    (stream_name, revision, event_id, type, schema_version, data, metadata, recorded_at)
+  ${INSERT_INTO}
   SELECT $1::text, e.revision, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz
   FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
     WITH ORDINALITY AS e(revision, event_id, type, schema_version, data, metadata, ord)
   ORDER BY e.ord
-  RETURNING revision::text AS revision, tx_id::text AS tx_id, global_position::text AS global_position`;
+  ${RETURNING_POSITIONS}`;
 
 /**
  * INSERT_EVENTS and the commit-time wake-up in one round trip: pg_notify is NOTIFY as a function,
@@ -114,10 +117,9 @@ export const beginLockAndRead = (escapedStreamName: string, escapedIds: string):
  * wake-up and COMMIT: one simple-protocol message ending the adapter's own append transaction.
  */
 export const insertNotifyAndCommit = (literalRows: string): string => `
-  INSERT INTO event_store.events
-    (stream_name, revision, event_id, type, schema_version, data, metadata, recorded_at)
+  ${INSERT_INTO}
   VALUES ${literalRows}
-  RETURNING revision::text AS revision, tx_id::text AS tx_id, global_position::text AS global_position;
+  ${RETURNING_POSITIONS};
   SELECT pg_notify('${CHANGE_CHANNEL}', '');
   COMMIT`;
 

@@ -54,11 +54,11 @@ export class ProjectionRunner {
   private currentState: ProjectionRunnerState = 'idle';
   private committedPosition: Position | null = null;
   /**
-   * The checkpoint as this runner last wrote it, trusted only while it holds the lease, so a step
-   * need not read it back first. Forgotten on any failure or change of lease: the checkpoint's
-   * compare-and-set catches a stale copy, and the next step then reads the row again.
+   * Whether `committedPosition` is the checkpoint row as it stands, so a step need not read it
+   * back first. Only while the lease is held; dropped on any failure or change of lease: the
+   * checkpoint's compare-and-set catches a stale copy, and the next step then reads the row again.
    */
-  private ownCheckpoint: { readonly position: Position | null } | null = null;
+  private checkpointKnown = false;
   private consecutiveFailures = 0;
   private lastProgressLog = -Infinity;
 
@@ -142,14 +142,14 @@ export class ProjectionRunner {
 
   /** One page: returns whether the read reached the head (then wait for a wake-up). */
   private async step(): Promise<boolean> {
-    const from = this.ownCheckpoint ? this.ownCheckpoint.position : await readCheckpoint(this.settings.dataSource, this.name);
-    this.ownCheckpoint = { position: from };
+    if (!this.checkpointKnown) {
+      this.committedPosition = await readCheckpoint(this.settings.dataSource, this.name);
+      this.checkpointKnown = true;
+    }
+    const from = this.committedPosition;
     const page = await readProjectionPage(this.settings.store, this.settings.projection, from, this.settings.batchSize);
     const last = page.through;
-    if (!last || this.controller.signal.aborted) {
-      this.committedPosition = from;
-      return true;
-    }
+    if (!last || this.controller.signal.aborted) return true;
     const applied = await applyBatch(this.settings.dataSource, {
       projection: this.settings.projection,
       lease: this.lease,
@@ -157,7 +157,6 @@ export class ProjectionRunner {
       page,
     });
     this.committedPosition = last.position;
-    this.ownCheckpoint = { position: last.position };
     this.logProgress(last.position, page.scanned, applied);
     return page.atHead;
   }
@@ -172,7 +171,7 @@ export class ProjectionRunner {
 
   private async holdLease(): Promise<boolean> {
     if (this.lease.held) return true;
-    this.ownCheckpoint = null;
+    this.checkpointKnown = false;
     const acquired = await this.lease.acquire();
     if (acquired) this.logger.log(`${this.name}: lease acquired by ${this.lease.owner}`);
     this.currentState = acquired ? 'active' : 'standby';
@@ -196,7 +195,7 @@ export class ProjectionRunner {
   }
 
   private async failed(error: unknown): Promise<void> {
-    this.ownCheckpoint = null;
+    this.checkpointKnown = false;
     if (error instanceof LeaseLostError) {
       // Fenced: another runner owns the projection now. Stand by; no backoff needed.
       this.lease.forget();

@@ -1,6 +1,6 @@
 import type { Position } from '@cdtt/event-sourcing';
-import { ChangeNotifier } from '@cdtt/event-store-postgres';
-import { Client, type Pool } from 'pg';
+import { ChangeNotifier, listenClientsOf } from '@cdtt/event-store-postgres';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { CHECKPOINT_CHANNEL } from './projection-checkpoint';
 
@@ -28,8 +28,7 @@ export class ProjectionWaiter {
 
   /** A waiter that listens for checkpoint moves on its own connection (made like the pool's). */
   static listening(dataSource: DataSource, pool: Pool, onListenError: (error: unknown) => void, recheckMs = LISTENING_RECHECK_MS): ProjectionWaiter {
-    const name = `${pool.options.application_name ?? 'cdtt'}:checkpoints`;
-    const moves = new ChangeNotifier(() => new Client({ ...pool.options, application_name: name }), onListenError, CHECKPOINT_CHANNEL);
+    const moves = new ChangeNotifier(listenClientsOf(pool, 'checkpoints', 'cdtt'), onListenError, CHECKPOINT_CHANNEL);
     return new ProjectionWaiter(dataSource, 20, moves, recheckMs);
   }
 
