@@ -8,6 +8,7 @@ export { HealthController } from './health/health.controller';
 export { HealthResolver } from './health/health.resolver';
 export * from './runtime/infrastructure';
 export * from './projections/postgres-projection';
+export { queueSql } from './projections/write-queue';
 export * from './projections/projection-errors';
 export * from './projections/projection-logger';
 export * from './projections/projection-runner';

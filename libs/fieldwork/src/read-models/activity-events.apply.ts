@@ -1,3 +1,4 @@
+import { queueSql } from '@cdtt/platform';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type { ActivityCorrectedData, ActivityLoggedData, ActivityRetractedData, CategoryFigures } from '../domain/activity.events';
@@ -40,7 +41,7 @@ export async function logActivities(events: readonly RecordedEvent[], manager: E
       version: event.revision,
     };
   });
-  await manager.query(
+  await queueSql(manager, 
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, team_id uuid, commune_code text, province_code text, village_id text,
          held_on date, participant_ids uuid[], figures jsonb, history jsonb, version int)
@@ -73,13 +74,13 @@ export async function correctActivities(events: readonly RecordedEvent[], manage
   }
   if (folded.size === 0) return;
   const ids = [...folded.keys()];
-  await manager.query(
+  await queueSql(manager, 
     `UPDATE fw_activities_v1 a SET figures = i.figures, corrections = a.corrections + i.corrections, history = a.history || i.entries, version = i.version
      FROM jsonb_to_recordset($1::jsonb) AS i(id uuid, figures jsonb, corrections int, entries jsonb, version int) WHERE a.id = i.id`,
     [JSON.stringify([...folded.values()])],
   );
-  await manager.query('DELETE FROM fw_activity_figures_v1 WHERE activity_id = ANY($1::uuid[])', [ids]);
-  await manager.query(
+  await queueSql(manager, 'DELETE FROM fw_activity_figures_v1 WHERE activity_id = ANY($1::uuid[])', [ids]);
+  await queueSql(manager, 
     `INSERT INTO fw_activity_figures_v1 (${FIGURE_COLUMNS})
      SELECT a.id, ${FIGURE_VALUES.replace('%RETRACTED%', "a.status = 'RETRACTED'")}
      FROM fw_activities_v1 a, ${FIGURE_ROWS.replace('%FIGURES%', 'a.figures')} WHERE a.id = ANY($1::uuid[])`,
@@ -96,11 +97,11 @@ export async function applyActivityEvent(event: RecordedEvent, manager: EntityMa
       return correctActivities([event], manager);
     case 'ActivityRetracted': {
       const r = event.data as ActivityRetractedData;
-      await manager.query(
+      await queueSql(manager, 
         `UPDATE fw_activities_v1 SET status = 'RETRACTED', retracted_on = $2, retract_reason = $3, history = history || $4::jsonb, version = $5 WHERE id = $1`,
         [id, r.retractedOn, r.reason, entry(event, { on: r.retractedOn, reason: r.reason }), event.revision],
       );
-      await manager.query('UPDATE fw_activity_figures_v1 SET retracted = true WHERE activity_id = $1', [id]);
+      await queueSql(manager, 'UPDATE fw_activity_figures_v1 SET retracted = true WHERE activity_id = $1', [id]);
       return;
     }
   }
@@ -109,7 +110,7 @@ export async function applyActivityEvent(event: RecordedEvent, manager: EntityMa
 export async function applyMeetingEvent(event: RecordedEvent, manager: EntityManager): Promise<void> {
   if (event.type !== 'MeetingRecorded') return;
   const m = event.data as MeetingRecordedData;
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO fw_meetings_v1 (id, team_id, commune_code, province_code, held_on, convened_by, attendee_ids, decisions, initiatives, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
     [event.streamName.slice('meeting-'.length), m.teamId, m.communeCode, m.provinceCode, m.date, m.convenedBy, m.attendeeIds, JSON.stringify(m.decisions), JSON.stringify(m.initiatives), event.revision],

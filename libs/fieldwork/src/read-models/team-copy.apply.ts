@@ -1,3 +1,4 @@
+import { queueSql } from '@cdtt/platform';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { AdministrativeUnitRecordedData, VillageRegisteredData, VillageRetiredData } from '@cdtt/geography';
 import type {
@@ -33,13 +34,13 @@ type DatedTable = 'fw_team_memberships_v1' | 'fw_team_coverage_v1';
 /** Closes open rows on `date`; a row closed on the day it opened never held and is deleted. */
 async function close(manager: EntityManager, table: DatedTable, where: string, params: unknown[], date: string): Promise<void> {
   const p = `$${params.length + 1}`;
-  await manager.query(`UPDATE ${table} SET valid_to = ${p} WHERE valid_to IS NULL AND ${where}`, [...params, date]);
-  await manager.query(`DELETE FROM ${table} WHERE valid_to IS NOT NULL AND valid_to <= valid_from AND ${where}`, params);
+  await queueSql(manager, `UPDATE ${table} SET valid_to = ${p} WHERE valid_to IS NULL AND ${where}`, [...params, date]);
+  await queueSql(manager, `DELETE FROM ${table} WHERE valid_to IS NOT NULL AND valid_to <= valid_from AND ${where}`, params);
 }
 
 async function cover(manager: EntityManager, teamId: string, villageIds: readonly string[], date: string): Promise<void> {
   await close(manager, 'fw_team_coverage_v1', 'team_id = $1 AND NOT (village_id = ANY($2::text[]))', [teamId, villageIds], date);
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO fw_team_coverage_v1 (team_id, village_id, valid_from) SELECT $1, v, $3 FROM unnest($2::text[]) AS v
      WHERE NOT EXISTS (SELECT 1 FROM fw_team_coverage_v1 c WHERE c.team_id = $1 AND c.village_id = v AND c.valid_to IS NULL)`,
     [teamId, villageIds, date],
@@ -53,7 +54,7 @@ async function cover(manager: EntityManager, teamId: string, villageIds: readonl
 export async function joinMembers(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
   if (events.length === 0) return;
   const joined = events.map((event) => ({ teamId: event.streamName.slice('team-'.length), data: event.data as MemberJoinedData }));
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO fw_team_memberships_v1 (team_id, person_id, role, valid_from)
      SELECT t, p, r, d FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[]) WITH ORDINALITY AS m(t, p, r, d, ord) ORDER BY ord`,
     [joined.map((j) => j.teamId), joined.map((j) => j.data.personId), joined.map((j) => j.data.role), joined.map((j) => j.data.effectiveDate)],
@@ -70,19 +71,19 @@ export async function applyTeamCopy(event: RecordedEvent, manager: EntityManager
   switch (event.type) {
     case 'TeamEstablished': {
       const t = event.data as TeamEstablishedData;
-      await manager.query(
+      await queueSql(manager, 
         `INSERT INTO fw_teams_v1 (id, commune_code, province_code, level, established_on) VALUES ($1, $2, ${provinceOn('$2', '$4')}, $3, $4)
          ON CONFLICT (id) DO NOTHING`,
         [teamId, t.communeCode, t.level, t.effectiveDate],
       );
-      await manager.query('UPDATE fw_teams_v1 SET visible_province_codes = array_remove(ARRAY[province_code], NULL) WHERE id = $1', [teamId]);
+      await queueSql(manager, 'UPDATE fw_teams_v1 SET visible_province_codes = array_remove(ARRAY[province_code], NULL) WHERE id = $1', [teamId]);
       return cover(manager, teamId, t.villageIds, t.effectiveDate);
     }
     case 'MemberJoined':
     case 'MemberRoleChanged': {
       const m = event.data as MemberJoinedData | MemberRoleChangedData;
       if (event.type === 'MemberRoleChanged') await close(manager, 'fw_team_memberships_v1', 'team_id = $1 AND person_id = $2', [teamId, m.personId], m.effectiveDate);
-      await manager.query('INSERT INTO fw_team_memberships_v1 (team_id, person_id, role, valid_from) VALUES ($1, $2, $3, $4)', [teamId, m.personId, m.role, m.effectiveDate]);
+      await queueSql(manager, 'INSERT INTO fw_team_memberships_v1 (team_id, person_id, role, valid_from) VALUES ($1, $2, $3, $4)', [teamId, m.personId, m.role, m.effectiveDate]);
       return;
     }
     case 'MemberLeft': {
@@ -97,7 +98,7 @@ export async function applyTeamCopy(event: RecordedEvent, manager: EntityManager
       // The team now belongs to its new commune: access to its rows follows (ADR 0012, amendment);
       // rows already logged keep the province of their date.
       const r = event.data as TeamReattachedData;
-      await manager.query(
+      await queueSql(manager, 
         `UPDATE fw_teams_v1 SET commune_code = $2, province_code = ${provinceOn('$2', '$3')}, visible_province_codes = array_remove(ARRAY[${provinceOn('$2', '$3')}], NULL)
          WHERE id = $1`,
         [teamId, r.toCommuneCode, r.effectiveDate],
@@ -107,7 +108,7 @@ export async function applyTeamCopy(event: RecordedEvent, manager: EntityManager
     case 'TeamHeldForSuccessorChoice': {
       // While a person chooses, every successor's province may see the team's rows.
       const h = event.data as TeamHeldForSuccessorChoiceData;
-      await manager.query(
+      await queueSql(manager, 
         `UPDATE fw_teams_v1 SET visible_province_codes = ARRAY(SELECT DISTINCT ${provinceOn('s', '$3')} FROM unnest($2::text[]) AS s ORDER BY 1)
          WHERE id = $1`,
         [teamId, h.successorCodes, h.effectiveDate],
@@ -116,7 +117,7 @@ export async function applyTeamCopy(event: RecordedEvent, manager: EntityManager
     }
     case 'TeamDissolved': {
       const { effectiveDate } = event.data as TeamDissolvedData;
-      await manager.query('UPDATE fw_teams_v1 SET dissolved_on = $2 WHERE id = $1', [teamId, effectiveDate]);
+      await queueSql(manager, 'UPDATE fw_teams_v1 SET dissolved_on = $2 WHERE id = $1', [teamId, effectiveDate]);
       await close(manager, 'fw_team_memberships_v1', 'team_id = $1', [teamId], effectiveDate);
       return close(manager, 'fw_team_coverage_v1', 'team_id = $1', [teamId], effectiveDate);
     }
@@ -128,14 +129,14 @@ export async function applyGeographyCopy(event: RecordedEvent, manager: EntityMa
   switch (event.type) {
     case 'AdministrativeUnitRecorded': {
       const u = event.data as AdministrativeUnitRecordedData;
-      await manager.query(
+      await queueSql(manager, 
         `INSERT INTO fw_admin_units_v1 (unit_key, level, code, province_code, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (unit_key) DO UPDATE SET province_code = EXCLUDED.province_code, valid_to = EXCLUDED.valid_to`,
         [`${u.level}:${u.code}:${u.validFrom ?? '-'}`, u.level, u.code, u.provinceCode, u.validFrom, u.validTo],
       );
       if (u.level === 'COMMUNE') {
         // A team recorded before its commune's unit gets its province now.
-        await manager.query(
+        await queueSql(manager, 
           `UPDATE fw_teams_v1 SET province_code = $2, visible_province_codes = ARRAY[$2::text]
            WHERE commune_code = $1 AND province_code IS NULL AND cardinality(visible_province_codes) = 0`,
           [u.code, u.provinceCode],
@@ -145,7 +146,7 @@ export async function applyGeographyCopy(event: RecordedEvent, manager: EntityMa
     }
     case 'VillageRegistered': {
       const v = event.data as VillageRegisteredData;
-      await manager.query(
+      await queueSql(manager, 
         `INSERT INTO fw_villages_v1 (village_id, commune_code, households, registered_on) VALUES ($1, $2, $3, $4) ON CONFLICT (village_id) DO NOTHING`,
         [v.villageId, v.communeCode, v.households, v.registeredOn],
       );
@@ -153,7 +154,7 @@ export async function applyGeographyCopy(event: RecordedEvent, manager: EntityMa
     }
     case 'VillageRetired': {
       const v = event.data as VillageRetiredData;
-      await manager.query('UPDATE fw_villages_v1 SET retired_on = $2 WHERE village_id = $1', [v.villageId, v.retiredOn]);
+      await queueSql(manager, 'UPDATE fw_villages_v1 SET retired_on = $2 WHERE village_id = $1', [v.villageId, v.retiredOn]);
       return;
     }
   }

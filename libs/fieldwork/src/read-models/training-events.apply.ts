@@ -1,3 +1,4 @@
+import { queueSql } from '@cdtt/platform';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type { TrainingAttendanceRecordedData, TrainingCancelledData, TrainingCompletedData, TrainingScheduledData } from '../domain/training.events';
@@ -8,7 +9,7 @@ export async function applyTrainingEvent(event: RecordedEvent, manager: EntityMa
   switch (event.type) {
     case 'TrainingScheduled': {
       const t = event.data as TrainingScheduledData;
-      await manager.query(
+      await queueSql(manager, 
         `INSERT INTO fw_trainings_v1 (id, title, organiser_kind, organiser_name, level, mode, held_on, province_code, commune_code, topics, status, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SCHEDULED', $11) ON CONFLICT (id) DO NOTHING`,
         [id, t.title, t.organiserKind, t.organiserName, t.level, t.mode, t.heldOn, t.provinceCode, t.communeCode, t.topics, event.revision],
@@ -17,12 +18,12 @@ export async function applyTrainingEvent(event: RecordedEvent, manager: EntityMa
     }
     case 'TrainingAttendanceRecorded': {
       const a = event.data as TrainingAttendanceRecordedData;
-      await manager.query(
+      await queueSql(manager, 
         `INSERT INTO fw_training_attendance_v1 (training_id, person_id, recorded_on) SELECT $1, p, $3 FROM unnest($2::uuid[]) AS p
          ON CONFLICT DO NOTHING`,
         [id, a.personIds, a.recordedOn],
       );
-      await manager.query(
+      await queueSql(manager, 
         'UPDATE fw_trainings_v1 SET attendee_count = (SELECT count(*) FROM fw_training_attendance_v1 WHERE training_id = $1) WHERE id = $1',
         [id],
       );
@@ -30,14 +31,14 @@ export async function applyTrainingEvent(event: RecordedEvent, manager: EntityMa
     }
     case 'TrainingCompleted': {
       const c = event.data as TrainingCompletedData;
-      await manager.query(`UPDATE fw_trainings_v1 SET status = 'COMPLETED', completed_on = $2 WHERE id = $1`, [id, c.completedOn]);
+      await queueSql(manager, `UPDATE fw_trainings_v1 SET status = 'COMPLETED', completed_on = $2 WHERE id = $1`, [id, c.completedOn]);
       break;
     }
     case 'TrainingCancelled': {
       const c = event.data as TrainingCancelledData;
-      await manager.query(`UPDATE fw_trainings_v1 SET status = 'CANCELLED', cancelled_on = $2, cancel_reason = $3 WHERE id = $1`, [id, c.cancelledOn, c.reason]);
+      await queueSql(manager, `UPDATE fw_trainings_v1 SET status = 'CANCELLED', cancelled_on = $2, cancel_reason = $3 WHERE id = $1`, [id, c.cancelledOn, c.reason]);
       break;
     }
   }
-  await manager.query('UPDATE fw_trainings_v1 SET version = $2 WHERE id = $1', [id, event.revision]);
+  await queueSql(manager, 'UPDATE fw_trainings_v1 SET version = $2 WHERE id = $1', [id, event.revision]);
 }

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@cdtt/event-sourcing';
-import type { PostgresProjection } from '@cdtt/platform';
+import { queueSql, type PostgresProjection } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
 import type { AdministrativeMappingIssueRecordedData } from '../domain/admin-unit.events';
 
@@ -12,7 +12,7 @@ export const adminMappingIssuesProjection: PostgresProjection = {
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
     if (!event.streamName.startsWith('admin_mapping_issues-')) return;
     const i = event.data as AdministrativeMappingIssueRecordedData;
-    await manager.query(
+    await queueSql(manager, 
       `INSERT INTO admin_mapping_issues_v1 (reason, subject, kind, message, source, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (reason, subject) DO UPDATE SET kind = EXCLUDED.kind, message = EXCLUDED.message, source = EXCLUDED.source,
          recorded_at = EXCLUDED.recorded_at`,

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@cdtt/event-sourcing';
-import type { PostgresProjection } from '@cdtt/platform';
+import { queueSql, type PostgresProjection } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
 import type { AdministrativeUnitSucceededData, AdministrativeUnitSuccessionWithdrawnData } from '../domain/admin-unit.events';
 
@@ -12,14 +12,14 @@ export const adminUnitSuccessionsProjection: PostgresProjection = {
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
     if (event.type === 'AdministrativeUnitSuccessionWithdrawn') {
       const w = event.data as AdministrativeUnitSuccessionWithdrawnData;
-      await manager.query(
+      await queueSql(manager, 
         `DELETE FROM admin_unit_successions_v1 WHERE from_level = $1 AND from_code = $2 AND to_level = $3 AND to_code = $4 AND effective_on = $5`,
         [w.fromLevel, w.fromCode, w.toLevel, w.toCode, w.effectiveOn],
       );
       return;
     }
     const e = event.data as AdministrativeUnitSucceededData;
-    await manager.query(
+    await queueSql(manager, 
       `INSERT INTO admin_unit_successions_v1 (from_level, from_code, to_level, to_code, effective_on, kind, source)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (from_level, from_code, to_level, to_code, effective_on)

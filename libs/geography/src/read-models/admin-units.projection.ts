@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@cdtt/event-sourcing';
-import type { PostgresProjection } from '@cdtt/platform';
+import { queueSql, type PostgresProjection } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
 import type { AdministrativeUnitRecordedData } from '../domain/admin-unit.events';
 
@@ -14,7 +14,7 @@ export const adminUnitsProjection: PostgresProjection = {
   eventTypes: ['AdministrativeUnitRecorded'],
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
     const u = event.data as AdministrativeUnitRecordedData;
-    await manager.query(
+    await queueSql(manager, 
       `INSERT INTO admin_units_v1 AS a (unit_key, level, code, name, full_name, name_en, type, parent_code,
          province_code, valid_from, valid_to, source, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@cdtt/event-sourcing';
-import type { PostgresProjection } from '@cdtt/platform';
+import { queueSql, type PostgresProjection } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
 import type { VillageMovedData, VillageRegisteredData, VillageRenamedData, VillageRetiredData } from '../domain/village.events';
 
@@ -13,7 +13,7 @@ export const villagesProjection: PostgresProjection = {
     switch (event.type) {
       case 'VillageRegistered': {
         const v = event.data as VillageRegisteredData;
-        await manager.query(
+        await queueSql(manager, 
           `INSERT INTO villages_v1 (id, commune_code, name, kind, households, status, registered_on, version)
            VALUES ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7)
            ON CONFLICT (id) DO NOTHING`,
@@ -23,7 +23,7 @@ export const villagesProjection: PostgresProjection = {
       }
       case 'VillageRenamed': {
         const v = event.data as VillageRenamedData;
-        await manager.query('UPDATE villages_v1 SET name = $2, version = $3, updated_at = now() WHERE id = $1', [
+        await queueSql(manager, 'UPDATE villages_v1 SET name = $2, version = $3, updated_at = now() WHERE id = $1', [
           v.villageId,
           v.name,
           event.revision,
@@ -32,7 +32,7 @@ export const villagesProjection: PostgresProjection = {
       }
       case 'VillageRetired': {
         const v = event.data as VillageRetiredData;
-        await manager.query(
+        await queueSql(manager, 
           `UPDATE villages_v1 SET status = 'RETIRED', retired_on = $2, version = $3, updated_at = now() WHERE id = $1`,
           [v.villageId, v.retiredOn, event.revision],
         );
@@ -40,7 +40,7 @@ export const villagesProjection: PostgresProjection = {
       }
       case 'VillageMoved': {
         const v = event.data as VillageMovedData;
-        await manager.query('UPDATE villages_v1 SET commune_code = $2, version = $3, updated_at = now() WHERE id = $1', [
+        await queueSql(manager, 'UPDATE villages_v1 SET commune_code = $2, version = $3, updated_at = now() WHERE id = $1', [
           v.villageId,
           v.toCommuneCode,
           event.revision,

@@ -1,3 +1,4 @@
+import { queueSql } from './write-queue';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import { ANY_EVENT_TYPE, type PostgresProjection } from './postgres-projection';
@@ -9,7 +10,7 @@ const utcDay = (instant: string): string => new Date(instant).toISOString().slic
 async function addCounts(manager: EntityManager, counts: ReadonlyMap<string, { type: string; day: string; count: number; last: string }>): Promise<void> {
   if (counts.size === 0) return;
   const rows = [...counts.values()];
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO event_type_counts_v1 AS c (event_type, day, event_count, last_recorded_at)
      SELECT t, d::date, n, l::timestamptz FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) AS r(t, d, n, l)
      ON CONFLICT (event_type, day) DO UPDATE SET

@@ -1,9 +1,10 @@
+import { queueSql } from '@cdtt/platform';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type { ReportAmendedData, ReportEvent, ReportSubmittedData } from '../domain/report.events';
 
 async function submitted(d: ReportSubmittedData, event: RecordedEvent, manager: EntityManager): Promise<void> {
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO reporting_reports_v1 (id, line, period_code, level, unit_code, province_code, status, version, stream_version,
        first_submitted_on, last_changed_on, due_date, late)
      VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', $7, $8, $9, $9, $10, $11)
@@ -14,7 +15,7 @@ async function submitted(d: ReportSubmittedData, event: RecordedEvent, manager: 
 }
 
 async function amended(d: ReportAmendedData, event: RecordedEvent, manager: EntityManager): Promise<void> {
-  await manager.query(
+  await queueSql(manager, 
     `UPDATE reporting_reports_v1 SET status = 'SUBMITTED', version = $2, stream_version = $3, last_changed_on = $4 WHERE id = $1`,
     [d.reportId, d.version, event.revision, d.amendedOn],
   );
@@ -32,7 +33,7 @@ function insertVersion(
   manager: EntityManager,
 ): Promise<unknown> {
   // The event's snapshot, copied as is: the only source of a version's figures.
-  return manager.query(
+  return queueSql(manager, 
     `INSERT INTO reporting_report_versions_v1 (report_id, version, kind, recorded_on, late, reason, note, figures)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT (report_id, version) DO NOTHING`,
     [reportId, version, kind, on, late, reason, d.note, JSON.stringify(d.figures)],
@@ -49,14 +50,14 @@ export async function applyReportEvent(event: RecordedEvent, manager: EntityMana
       return amended(e.data, event, manager);
     case 'ReportReturned': {
       const { reportId, version, reason, returnedOn } = e.data;
-      await manager.query(`UPDATE reporting_reports_v1 SET status = 'RETURNED', stream_version = $2, last_changed_on = $3 WHERE id = $1`, [reportId, event.revision, returnedOn]);
-      await manager.query('UPDATE reporting_report_versions_v1 SET returned_on = $3, returned_reason = $4 WHERE report_id = $1 AND version = $2', [reportId, version, returnedOn, reason]);
+      await queueSql(manager, `UPDATE reporting_reports_v1 SET status = 'RETURNED', stream_version = $2, last_changed_on = $3 WHERE id = $1`, [reportId, event.revision, returnedOn]);
+      await queueSql(manager, 'UPDATE reporting_report_versions_v1 SET returned_on = $3, returned_reason = $4 WHERE report_id = $1 AND version = $2', [reportId, version, returnedOn, reason]);
       return;
     }
     case 'ReportAccepted': {
       const { reportId, version, acceptedOn } = e.data;
-      await manager.query(`UPDATE reporting_reports_v1 SET status = 'ACCEPTED', stream_version = $2, last_changed_on = $3 WHERE id = $1`, [reportId, event.revision, acceptedOn]);
-      await manager.query('UPDATE reporting_report_versions_v1 SET accepted_on = $3 WHERE report_id = $1 AND version = $2', [reportId, version, acceptedOn]);
+      await queueSql(manager, `UPDATE reporting_reports_v1 SET status = 'ACCEPTED', stream_version = $2, last_changed_on = $3 WHERE id = $1`, [reportId, event.revision, acceptedOn]);
+      await queueSql(manager, 'UPDATE reporting_report_versions_v1 SET accepted_on = $3 WHERE report_id = $1 AND version = $2', [reportId, version, acceptedOn]);
       return;
     }
   }

@@ -1,3 +1,4 @@
+import { queueSql } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -12,8 +13,8 @@ export async function closeOpenRows(
   date: string,
 ): Promise<void> {
   const dateParam = `$${params.length + 1}`;
-  await manager.query(`UPDATE ${table} SET valid_to = ${dateParam} WHERE valid_to IS NULL AND ${where}`, [...params, date]);
-  await manager.query(`DELETE FROM ${table} WHERE valid_to IS NOT NULL AND valid_to <= valid_from AND ${where}`, params);
+  await queueSql(manager, `UPDATE ${table} SET valid_to = ${dateParam} WHERE valid_to IS NULL AND ${where}`, [...params, date]);
+  await queueSql(manager, `DELETE FROM ${table} WHERE valid_to IS NOT NULL AND valid_to <= valid_from AND ${where}`, params);
 }
 
 /**
@@ -25,5 +26,5 @@ export const YOUTH_UNION_MEMBER_NOW = `EXISTS (
   WHERE m.team_id = t.id AND m.valid_to IS NULL AND p.youth_union_since IS NOT NULL AND p.youth_union_until IS NULL)`;
 
 export async function refreshYouthUnionFlag(manager: EntityManager, teamIdsSql: string, params: unknown[]): Promise<void> {
-  await manager.query(`UPDATE teams_v1 t SET has_youth_union_member = ${YOUTH_UNION_MEMBER_NOW} WHERE t.id IN (${teamIdsSql})`, params);
+  await queueSql(manager, `UPDATE teams_v1 t SET has_youth_union_member = ${YOUTH_UNION_MEMBER_NOW} WHERE t.id IN (${teamIdsSql})`, params);
 }

@@ -1,3 +1,4 @@
+import { queueSql } from '@cdtt/platform';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type {
   AdministrativeUnitRecordedData,
@@ -17,7 +18,7 @@ export async function applyGeographyEvent(event: RecordedEvent, manager: EntityM
   switch (event.type) {
     case 'AdministrativeUnitRecorded': {
       const u = event.data as AdministrativeUnitRecordedData;
-      await manager.query(
+      await queueSql(manager, 
         `INSERT INTO team_admin_units_v1 (unit_key, level, code, name, province_code, valid_from, valid_to, parent_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (unit_key) DO UPDATE SET name = EXCLUDED.name, province_code = EXCLUDED.province_code,
@@ -26,7 +27,7 @@ export async function applyGeographyEvent(event: RecordedEvent, manager: EntityM
       );
       if (u.level === 'COMMUNE') {
         // A team recorded before its commune's unit gets its province (and so its portal scope) now.
-        await manager.query(
+        await queueSql(manager, 
           `UPDATE teams_v1 SET province_code = $2, visible_province_codes = ARRAY[$2::text]
            WHERE commune_code = $1 AND province_code IS NULL AND cardinality(visible_province_codes) = 0`,
           [
@@ -38,7 +39,7 @@ export async function applyGeographyEvent(event: RecordedEvent, manager: EntityM
     }
     case 'VillageRegistered': {
       const v = event.data as VillageRegisteredData;
-      await manager.query(
+      await queueSql(manager, 
         `INSERT INTO team_villages_v1 (village_id, commune_code, name, registered_on) VALUES ($1, $2, $3, $4)
          ON CONFLICT (village_id) DO NOTHING`,
         [v.villageId, v.communeCode, v.name, v.registeredOn],
@@ -47,18 +48,18 @@ export async function applyGeographyEvent(event: RecordedEvent, manager: EntityM
     }
     case 'VillageRenamed': {
       const v = event.data as VillageRenamedData;
-      await manager.query('UPDATE team_villages_v1 SET name = $2 WHERE village_id = $1', [v.villageId, v.name]);
+      await queueSql(manager, 'UPDATE team_villages_v1 SET name = $2 WHERE village_id = $1', [v.villageId, v.name]);
       return;
     }
     case 'VillageMoved': {
       // The village's current commune; its past commune is not kept here (statistics count it in its commune now).
       const v = event.data as VillageMovedData;
-      await manager.query('UPDATE team_villages_v1 SET commune_code = $2 WHERE village_id = $1', [v.villageId, v.toCommuneCode]);
+      await queueSql(manager, 'UPDATE team_villages_v1 SET commune_code = $2 WHERE village_id = $1', [v.villageId, v.toCommuneCode]);
       return;
     }
     case 'VillageRetired': {
       const v = event.data as VillageRetiredData;
-      await manager.query('UPDATE team_villages_v1 SET retired_on = $2 WHERE village_id = $1', [v.villageId, v.retiredOn]);
+      await queueSql(manager, 'UPDATE team_villages_v1 SET retired_on = $2 WHERE village_id = $1', [v.villageId, v.retiredOn]);
       return;
     }
   }

@@ -1,3 +1,4 @@
+import { queueSql } from '@cdtt/platform';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type { PersonDetailsChangedData, PersonRegisteredData } from '../domain/person.events';
@@ -14,7 +15,7 @@ export async function applyPersonEvent(event: RecordedEvent, manager: EntityMana
   switch (event.type) {
     case 'PersonRegistered': {
       const p = event.data as PersonRegisteredData;
-      await manager.query(
+      await queueSql(manager, 
         `INSERT INTO people_v1 (person_id, personal_data, youth_union_since, youth_union_until, registered_at)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id) DO NOTHING`,
         [personId, JSON.stringify(p.personal), p.youthUnionSince, p.youthUnionUntil, event.recordedAt],
@@ -24,7 +25,7 @@ export async function applyPersonEvent(event: RecordedEvent, manager: EntityMana
     }
     case 'PersonDetailsChanged': {
       const p = event.data as PersonDetailsChangedData;
-      await manager.query(
+      await queueSql(manager, 
         `UPDATE people_v1 SET personal_data = COALESCE($2::jsonb, personal_data), youth_union_since = $3, youth_union_until = $4
          WHERE person_id = $1`,
         [personId, p.personal ? JSON.stringify(p.personal) : null, p.youthUnionSince, p.youthUnionUntil],
@@ -33,7 +34,7 @@ export async function applyPersonEvent(event: RecordedEvent, manager: EntityMana
     }
     case 'PersonForgotten':
       // Youth Union dates stay: statistics must survive erasure (ADR 0007).
-      await manager.query('UPDATE people_v1 SET personal_data = NULL, forgotten_at = $2 WHERE person_id = $1', [
+      await queueSql(manager, 'UPDATE people_v1 SET personal_data = NULL, forgotten_at = $2 WHERE person_id = $1', [
         personId,
         event.recordedAt,
       ]);

@@ -1,3 +1,4 @@
+import { queueSql } from '@cdtt/platform';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type {
@@ -17,7 +18,7 @@ const teamIdOf = (event: RecordedEvent): string => event.streamName.slice('team-
 async function establish(event: RecordedEvent, manager: EntityManager): Promise<void> {
   const t = event.data as TeamEstablishedData;
   // The province the commune belonged to when the team took effect (from this lib's unit copy).
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO teams_v1 (id, name, level, commune_code, province_code, status, established_on,
        decision_number, decision_date, decision_issuing_commune_code, decision_signer_name, decision_signer_title, version)
      VALUES ($1, $2, $3, $4, (
@@ -45,7 +46,7 @@ async function establish(event: RecordedEvent, manager: EntityManager): Promise<
 
 async function cover(manager: EntityManager, teamId: string, villageIds: readonly string[], date: string): Promise<void> {
   await closeOpenRows(manager, 'team_coverage_v1', 'team_id = $1 AND NOT (village_id = ANY($2::text[]))', [teamId, villageIds], date);
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO team_coverage_v1 (team_id, village_id, valid_from)
      SELECT $1, v, $3 FROM unnest($2::text[]) AS v
      WHERE NOT EXISTS (SELECT 1 FROM team_coverage_v1 c WHERE c.team_id = $1 AND c.village_id = v AND c.valid_to IS NULL)`,
@@ -54,7 +55,7 @@ async function cover(manager: EntityManager, teamId: string, villageIds: readonl
 }
 
 async function join(manager: EntityManager, teamId: string, data: MemberJoinedData | MemberRoleChangedData): Promise<void> {
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO team_memberships_v1 (team_id, person_id, role, valid_from, decision_ref) VALUES ($1, $2, $3, $4, $5)`,
     [teamId, data.personId, data.role, data.effectiveDate, data.decisionRef],
   );
@@ -72,7 +73,7 @@ async function leave(manager: EntityManager, teamId: string, data: MemberLeftDat
  */
 export async function joinMembersOfRun(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
   const joined = events.map((event) => ({ teamId: teamIdOf(event), data: event.data as MemberJoinedData, revision: event.revision }));
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO team_memberships_v1 (team_id, person_id, role, valid_from, decision_ref)
      SELECT m.team_id, m.person_id, m.role, m.valid_from, m.decision_ref
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::text[]) WITH ORDINALITY AS m(team_id, person_id, role, valid_from, decision_ref, ord)
@@ -87,7 +88,7 @@ export async function joinMembersOfRun(events: readonly RecordedEvent[], manager
   );
   const versions = new Map<string, number>();
   for (const j of joined) versions.set(j.teamId, Math.max(versions.get(j.teamId) ?? -1, j.revision));
-  await manager.query(
+  await queueSql(manager, 
     `UPDATE teams_v1 t SET version = v.revision, has_youth_union_member = ${YOUTH_UNION_MEMBER_NOW}
      FROM unnest($1::uuid[], $2::int[]) AS v(team_id, revision) WHERE t.id = v.team_id`,
     [[...versions.keys()], [...versions.values()]],
@@ -111,7 +112,7 @@ export async function applyTeamEvent(event: RecordedEvent, manager: EntityManage
       await leave(manager, teamId, event.data as MemberLeftData);
       break;
     case 'TeamRenamed':
-      await manager.query('UPDATE teams_v1 SET name = $2 WHERE id = $1', [teamId, (event.data as TeamRenamedData).name]);
+      await queueSql(manager, 'UPDATE teams_v1 SET name = $2 WHERE id = $1', [teamId, (event.data as TeamRenamedData).name]);
       break;
     case 'TeamCoverageChanged': {
       const data = event.data as TeamCoverageChangedData;
@@ -120,7 +121,7 @@ export async function applyTeamEvent(event: RecordedEvent, manager: EntityManage
     }
     case 'TeamDecisionReissued': {
       const { decision } = event.data as TeamDecisionReissuedData;
-      await manager.query(
+      await queueSql(manager, 
         `UPDATE teams_v1 SET decision_number = $2, decision_date = $3, decision_issuing_commune_code = $4,
            decision_signer_name = $5, decision_signer_title = $6 WHERE id = $1`,
         [teamId, decision.number, decision.date, decision.issuingCommuneCode, decision.signerName, decision.signerTitle],
@@ -129,14 +130,14 @@ export async function applyTeamEvent(event: RecordedEvent, manager: EntityManage
     }
     case 'TeamDissolved': {
       const { effectiveDate } = event.data as TeamDissolvedData;
-      await manager.query(`UPDATE teams_v1 SET status = 'DISSOLVED', dissolved_on = $2 WHERE id = $1`, [teamId, effectiveDate]);
+      await queueSql(manager, `UPDATE teams_v1 SET status = 'DISSOLVED', dissolved_on = $2 WHERE id = $1`, [teamId, effectiveDate]);
       await closeOpenRows(manager, 'team_memberships_v1', 'team_id = $1', [teamId], effectiveDate);
       await closeOpenRows(manager, 'team_coverage_v1', 'team_id = $1', [teamId], effectiveDate);
       break;
     }
   }
   // The version and the Youth Union flag in one statement: one round trip and one history version.
-  await manager.query(
+  await queueSql(manager, 
     `UPDATE teams_v1 t SET version = $2, has_youth_union_member = ${YOUTH_UNION_MEMBER_NOW} WHERE t.id = $1`,
     [teamId, event.revision],
   );

@@ -1,3 +1,4 @@
+import { queueSql } from '@cdtt/platform';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type { TeamEstablishedData, TeamHeldForSuccessorChoiceData, TeamReattachedData } from '../domain/team.events';
@@ -11,12 +12,12 @@ const PROVINCE_ON = `(SELECT u.province_code FROM team_admin_units_v1 u WHERE u.
 
 /** Ends the team's current commune row on the date (a row that never held is deleted). */
 async function closeCommune(manager: EntityManager, teamId: string, date: string): Promise<void> {
-  await manager.query('UPDATE team_communes_v1 SET valid_to = $2 WHERE team_id = $1 AND valid_to IS NULL', [teamId, date]);
-  await manager.query('DELETE FROM team_communes_v1 WHERE team_id = $1 AND valid_to IS NOT NULL AND valid_to <= valid_from', [teamId]);
+  await queueSql(manager, 'UPDATE team_communes_v1 SET valid_to = $2 WHERE team_id = $1 AND valid_to IS NULL', [teamId, date]);
+  await queueSql(manager, 'DELETE FROM team_communes_v1 WHERE team_id = $1 AND valid_to IS NOT NULL AND valid_to <= valid_from', [teamId]);
 }
 
 async function openCommune(manager: EntityManager, teamId: string, communeCode: string, date: string): Promise<void> {
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO team_communes_v1 (team_id, commune_code, province_code, valid_from) VALUES ($1, $2, ${PROVINCE_ON}, $3)`,
     [teamId, communeCode, date],
   );
@@ -25,8 +26,8 @@ async function openCommune(manager: EntityManager, teamId: string, communeCode: 
 async function reattach(manager: EntityManager, teamId: string, data: TeamReattachedData): Promise<void> {
   await closeCommune(manager, teamId, data.effectiveDate);
   await openCommune(manager, teamId, data.toCommuneCode, data.effectiveDate);
-  await manager.query('UPDATE teams_v1 SET commune_code = $2 WHERE id = $1', [teamId, data.toCommuneCode]);
-  await manager.query(
+  await queueSql(manager, 'UPDATE teams_v1 SET commune_code = $2 WHERE id = $1', [teamId, data.toCommuneCode]);
+  await queueSql(manager, 
     `INSERT INTO team_reorganisation_v1 (team_id, status, from_commune_code, successor_codes, province_codes, since)
      VALUES ($1, 'AWAITING_REDECISION', $2, ARRAY[$3::text], ARRAY[]::text[], $4)
      ON CONFLICT (team_id) DO UPDATE SET status = EXCLUDED.status, from_commune_code = EXCLUDED.from_commune_code,
@@ -47,12 +48,12 @@ async function hold(manager: EntityManager, teamId: string, data: TeamHeldForSuc
   );
   const provinceCodes = provinces.map((row) => row.province_code);
   await closeCommune(manager, teamId, data.effectiveDate);
-  await manager.query('INSERT INTO team_communes_v1 (team_id, commune_code, province_code, valid_from) VALUES ($1, NULL, $2, $3)', [
+  await queueSql(manager, 'INSERT INTO team_communes_v1 (team_id, commune_code, province_code, valid_from) VALUES ($1, NULL, $2, $3)', [
     teamId,
     provinceCodes.length === 1 ? provinceCodes[0] : null,
     data.effectiveDate,
   ]);
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO team_reorganisation_v1 (team_id, status, from_commune_code, successor_codes, province_codes, since)
      VALUES ($1, 'AWAITING_ASSIGNMENT', $2, $3, $4, $5)
      ON CONFLICT (team_id) DO UPDATE SET status = EXCLUDED.status, from_commune_code = EXCLUDED.from_commune_code,
@@ -68,7 +69,7 @@ async function hold(manager: EntityManager, teamId: string, data: TeamHeldForSuc
  * successor's province while a person must choose, so any of them can make the choice.
  */
 async function syncVisibility(manager: EntityManager, teamId: string): Promise<void> {
-  await manager.query(
+  await queueSql(manager, 
     `UPDATE teams_v1 t SET
        province_code = CASE WHEN cur.team_id IS NULL THEN t.province_code ELSE cur.province_code END,
        visible_province_codes = COALESCE(
@@ -101,7 +102,7 @@ export async function applyTeamSuccessionEvent(event: RecordedEvent, manager: En
       await hold(manager, teamId, event.data as TeamHeldForSuccessorChoiceData);
       return syncVisibility(manager, teamId);
     case 'TeamDecisionReissued':
-      await manager.query('DELETE FROM team_reorganisation_v1 WHERE team_id = $1', [teamId]);
+      await queueSql(manager, 'DELETE FROM team_reorganisation_v1 WHERE team_id = $1', [teamId]);
       return;
   }
 }

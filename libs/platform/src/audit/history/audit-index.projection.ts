@@ -1,3 +1,4 @@
+import { queueSql } from '../../projections/write-queue';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import { ANY_EVENT_TYPE, type PostgresProjection } from '../../projections/postgres-projection';
@@ -37,7 +38,7 @@ export const auditIndexProjection: PostgresProjection = {
  */
 async function indexPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
   const column = <T>(pick: (event: RecordedEvent) => T): T[] => events.map(pick);
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO audit_log_v1 (position, event_id, stream_name, revision, event_type, actor_client_id, actor_role, recorded_at, effective_at)
      SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[])
      ON CONFLICT (position) DO NOTHING`,
@@ -95,7 +96,7 @@ async function join(teamStream: string, personId: unknown, manager: EntityManage
   const person = streamOf('person', personId);
   if (person === null) return;
   // Both writes in one statement (a data-modifying CTE always runs); neither reads the other's rows.
-  await manager.query(
+  await queueSql(manager, 
     `WITH joined AS (INSERT INTO audit_team_people_v1 (team_stream, person_stream) VALUES ($2, $1) ON CONFLICT DO NOTHING)
      INSERT INTO audit_stream_units_v1 (stream_name, commune_code, province_code)
      SELECT $1, commune_code, province_code FROM audit_stream_units_v1 WHERE stream_name = $2
@@ -106,7 +107,7 @@ async function join(teamStream: string, personId: unknown, manager: EntityManage
 
 /** After a team gained a commune: everyone who ever joined it gains it too. */
 async function shareWithPeople(teamStream: string, manager: EntityManager): Promise<void> {
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO audit_stream_units_v1 (stream_name, commune_code, province_code)
      SELECT p.person_stream, u.commune_code, u.province_code FROM audit_team_people_v1 p
      JOIN audit_stream_units_v1 u ON u.stream_name = p.team_stream WHERE p.team_stream = $1
@@ -117,13 +118,13 @@ async function shareWithPeople(teamStream: string, manager: EntityManager): Prom
 
 async function recordCommune(unit: CommuneRecorded, manager: EntityManager): Promise<void> {
   if (unit.level !== 'COMMUNE') return;
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO audit_communes_v1 (unit_key, commune_code, province_code, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (unit_key) DO UPDATE SET province_code = EXCLUDED.province_code, valid_to = EXCLUDED.valid_to`,
     [`${unit.code}:${unit.validFrom ?? '-'}`, unit.code, unit.provinceCode, unit.validFrom, unit.validTo],
   );
   // Streams attached before their commune was recorded get its province now.
-  await manager.query('UPDATE audit_stream_units_v1 SET province_code = $2 WHERE commune_code = $1 AND province_code IS NULL', [
+  await queueSql(manager, 'UPDATE audit_stream_units_v1 SET province_code = $2 WHERE commune_code = $1 AND province_code IS NULL', [
     unit.code,
     unit.provinceCode,
   ]);
@@ -132,7 +133,7 @@ async function recordCommune(unit: CommuneRecorded, manager: EntityManager): Pro
 /** A stream belongs to the commune's province as in force on `date` (the code may have been reused). */
 async function attach(streamName: string, communeCode: unknown, date: string, manager: EntityManager): Promise<void> {
   if (typeof communeCode !== 'string') return;
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO audit_stream_units_v1 (stream_name, commune_code, province_code)
      VALUES ($1, $2, (SELECT c.province_code FROM audit_communes_v1 c WHERE c.commune_code = $2
        ORDER BY ((c.valid_from IS NULL OR c.valid_from <= $3::date) AND (c.valid_to IS NULL OR c.valid_to > $3::date)) DESC, c.valid_from DESC NULLS LAST

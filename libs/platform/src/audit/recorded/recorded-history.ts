@@ -1,6 +1,7 @@
 import { applyEvents } from '../../projections/apply-events';
 import type { PostgresProjection } from '../../projections/postgres-projection';
 import { queryRows, type SqlExecutor } from '../../projections/sql-executor';
+import { queueSql } from '../../projections/write-queue';
 
 /**
  * Tracked tables that exist but whose history is missing or behind (no trigger yet, or a column the
@@ -25,7 +26,7 @@ export async function ensureRecordedHistory(executor: SqlExecutor): Promise<stri
 }
 
 
-const setRecordedClock = (manager: SqlExecutor, recordedAt: string): Promise<unknown> => manager.query("SELECT set_config('cdtt.recorded_at', $1, true)", [recordedAt]);
+const setRecordedClock = (manager: SqlExecutor, recordedAt: string): Promise<void> => queueSql(manager, "SELECT set_config('cdtt.recorded_at', $1, true)", [recordedAt]);
 
 /**
  * Wraps a projection whose tables keep recorded history: before each event, the history triggers

@@ -1,3 +1,4 @@
+import { queueSql } from '../../projections/write-queue';
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type { PostgresProjection } from '../../projections/postgres-projection';
@@ -19,7 +20,7 @@ export const apiClientsProjection: PostgresProjection = {
     const event = recorded as unknown as RecordedEvent & ApiClientEvent;
     switch (event.type) {
       case 'ApiClientRegistered':
-        await manager.query(
+        await queueSql(manager, 
           `INSERT INTO api_clients_v1 (client_id, name, role, province_codes, status, registered_at, registered_by, version)
            VALUES ($1, $2, $3, $4, 'ACTIVE', $5, $6, $7)
            ON CONFLICT (client_id) DO NOTHING`,
@@ -27,21 +28,21 @@ export const apiClientsProjection: PostgresProjection = {
         );
         return;
       case 'ApiClientSecretRotated':
-        await manager.query('UPDATE api_clients_v1 SET secret_rotated_at = $2, version = $3 WHERE client_id = $1', [clientId, recorded.recordedAt, recorded.revision]);
+        await queueSql(manager, 'UPDATE api_clients_v1 SET secret_rotated_at = $2, version = $3 WHERE client_id = $1', [clientId, recorded.recordedAt, recorded.revision]);
         return;
       case 'ApiClientRevoked':
-        await manager.query(`UPDATE api_clients_v1 SET status = 'REVOKED', revoked_at = $2, version = $3 WHERE client_id = $1`, [clientId, recorded.recordedAt, recorded.revision]);
+        await queueSql(manager, `UPDATE api_clients_v1 SET status = 'REVOKED', revoked_at = $2, version = $3 WHERE client_id = $1`, [clientId, recorded.recordedAt, recorded.revision]);
         return;
       case 'ApiClientOperationPolicyChanged':
-        await manager.query('UPDATE api_clients_v1 SET registered_operations_only = $2, version = $3 WHERE client_id = $1', [clientId, event.data.registeredOperationsOnly, recorded.revision]);
+        await queueSql(manager, 'UPDATE api_clients_v1 SET registered_operations_only = $2, version = $3 WHERE client_id = $1', [clientId, event.data.registeredOperationsOnly, recorded.revision]);
         return;
       case 'ApiClientOperationRegistered':
-        await manager.query(
+        await queueSql(manager, 
           `INSERT INTO api_client_operations_v1 (client_id, sha256_hash, document, registered_at, registered_by)
            VALUES ($1, $2, $3, $4, $5) ON CONFLICT (client_id, sha256_hash) DO NOTHING`,
           [clientId, event.data.sha256Hash, event.data.document, recorded.recordedAt, recorded.metadata.actor.clientId],
         );
-        await manager.query('UPDATE api_clients_v1 SET version = $2 WHERE client_id = $1', [clientId, recorded.revision]);
+        await queueSql(manager, 'UPDATE api_clients_v1 SET version = $2 WHERE client_id = $1', [clientId, recorded.revision]);
         return;
     }
   },

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@cdtt/event-sourcing';
 import type { AdministrativeUnitSucceededData, AdministrativeUnitSuccessionWithdrawnData } from '@cdtt/geography';
-import type { PostgresProjection } from '@cdtt/platform';
+import { queueSql, type PostgresProjection } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
 import type { TeamDissolvedData, TeamEstablishedData, TeamReattachedData } from '../../domain/team.events';
 
@@ -12,7 +12,7 @@ export const REORGANISATION_PROJECTION = 'reorganisation_v1';
  * then offers the held team the full set of successors. Only teams active in C before D.
  */
 async function enqueueTeamsOf(manager: EntityManager, fromCode: string, effectiveOn: string, causedBy: string): Promise<void> {
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO reorganisation_commands_v1 (command_key, team_id, from_code, effective_on, caused_by)
      SELECT t.team_id || '|' || $1 || '|' || $2, t.team_id, $1, $2::date, $3 FROM reorganisation_teams_v1 t
      WHERE t.commune_code = $1 AND t.since < $2::date AND (t.dissolved_on IS NULL OR t.dissolved_on > $2::date)
@@ -24,7 +24,7 @@ async function enqueueTeamsOf(manager: EntityManager, fromCode: string, effectiv
 
 /** A team that arrives in a commune (established late, or re-attached) after its succession was recorded. */
 async function enqueueLaterSuccession(manager: EntityManager, teamId: string, communeCode: string, since: string, causedBy: string): Promise<void> {
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO reorganisation_commands_v1 (command_key, team_id, from_code, effective_on, caused_by)
      SELECT $1 || '|' || $2 || '|' || min(e.effective_on)::text, $1::uuid, $2, min(e.effective_on), $4
      FROM reorganisation_edges_v1 e WHERE e.from_code = $2 AND e.effective_on > $3::date
@@ -39,14 +39,14 @@ async function onTeamEvent(event: RecordedEvent, manager: EntityManager): Promis
   // A team merged into another or split ends like a dissolved one: it follows nothing any more.
   if (event.type === 'TeamDissolved' || event.type === 'TeamMergedInto' || event.type === 'TeamSplit') {
     const { effectiveDate } = event.data as TeamDissolvedData;
-    await manager.query('UPDATE reorganisation_teams_v1 SET dissolved_on = $2 WHERE team_id = $1', [teamId, effectiveDate]);
+    await queueSql(manager, 'UPDATE reorganisation_teams_v1 SET dissolved_on = $2 WHERE team_id = $1', [teamId, effectiveDate]);
     return;
   }
   const { communeCode, since } =
     event.type === 'TeamEstablished'
       ? { communeCode: (event.data as TeamEstablishedData).communeCode, since: (event.data as TeamEstablishedData).effectiveDate }
       : { communeCode: (event.data as TeamReattachedData).toCommuneCode, since: (event.data as TeamReattachedData).effectiveDate };
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO reorganisation_teams_v1 (team_id, commune_code, since) VALUES ($1, $2, $3)
      ON CONFLICT (team_id) DO UPDATE SET commune_code = EXCLUDED.commune_code, since = EXCLUDED.since`,
     [teamId, communeCode, since],
@@ -57,7 +57,7 @@ async function onTeamEvent(event: RecordedEvent, manager: EntityManager): Promis
 async function onSuccession(event: RecordedEvent, manager: EntityManager): Promise<void> {
   if (event.type === 'AdministrativeUnitSuccessionWithdrawn') {
     const w = event.data as AdministrativeUnitSuccessionWithdrawnData;
-    await manager.query('DELETE FROM reorganisation_edges_v1 WHERE from_code = $1 AND to_code = $2 AND effective_on = $3', [
+    await queueSql(manager, 'DELETE FROM reorganisation_edges_v1 WHERE from_code = $1 AND to_code = $2 AND effective_on = $3', [
       w.fromCode,
       w.toCode,
       w.effectiveOn,
@@ -67,7 +67,7 @@ async function onSuccession(event: RecordedEvent, manager: EntityManager): Promi
   const e = event.data as AdministrativeUnitSucceededData;
   // Teams live in communes: province and island-district edges move no team by themselves.
   if (e.fromLevel !== 'COMMUNE' || e.toLevel !== 'COMMUNE') return;
-  await manager.query(
+  await queueSql(manager, 
     `INSERT INTO reorganisation_edges_v1 (from_code, to_code, effective_on, kind) VALUES ($1, $2, $3, $4)
      ON CONFLICT (from_code, to_code, effective_on) DO UPDATE SET kind = EXCLUDED.kind`,
     [e.fromCode, e.toCode, e.effectiveOn, e.kind],
