@@ -1,9 +1,15 @@
+import * as pg from 'pg';
 import { inlineParameters, sqlLiteral } from './sql-literals';
 
 describe('sqlLiteral', () => {
   it('quotes text, doubling quotes and escaping backslashes (as the driver does, with a space before E)', () => {
     expect(sqlLiteral("Hà Nội's")).toBe("'Hà Nội''s'");
     expect(sqlLiteral('a\\b')).toBe(" E'a\\\\b'");
+  });
+
+  it("gives the driver's escapeLiteral text for quotes, backslashes and both, long or short", () => {
+    const texts = ["", "'", "\\", "\\'", "a''b\\\\c", `{"note":"it's \\"fine\\""}`, "x".repeat(10_000) + "'\\"];
+    for (const text of texts) expect(sqlLiteral(text)).toBe(pg.escapeLiteral(text));
   });
 
   it('writes null and undefined as NULL, numbers and booleans as their text', () => {
