@@ -6,8 +6,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { teamsProjection } from './teams.projection';
 
 /**
- * The page path of teams_v1 (a run of member joins of one recorded instant in two statements) must
- * leave exactly the rows, and the recorded history, of event-by-event application.
+ * The page path of teams_v1 (a run of member joins of one recorded instant in two statements, a run
+ * of registrations in one) must leave exactly the rows, and the recorded history, of event-by-event
+ * application.
  */
 describe('teams_v1 page application', () => {
   let dataSource: DataSource;
@@ -21,8 +22,10 @@ describe('teams_v1 page application', () => {
     dataSource = await openTestDatabase();
     // Each append a distinct instant, one millisecond apart (history versions are per instant).
     const store = new InMemoryEventStore({ now: () => new Date(Date.UTC(2031, 0, 1, 0, 0, 0, (times += 1))) });
+    // The people are registered at one instant, as a batch import writes them: one run on the page path.
+    const registry = new InMemoryEventStore({ now: () => new Date(Date.UTC(2031, 0, 1)) });
     const person = async (personId: string, youthUnionSince: string | null) =>
-      (await store.appendToStream(`person-${personId}`, [newEvent('PersonRegistered', { personId, personal: { ciphertext: 'x' }, youthUnionSince, youthUnionUntil: null })])).events;
+      (await registry.appendToStream(`person-${personId}`, [newEvent('PersonRegistered', { personId, personal: { ciphertext: 'x' }, youthUnionSince, youthUnionUntil: null })])).events;
     const change = (type: string, personId: string, role: string, effectiveDate: string) => newEvent(type, { personId, role, effectiveDate, decisionRef: null });
     const team = async (...events: ReturnType<typeof newEvent>[]) => (await store.appendToStream(`team-${teamId}`, events)).events;
     const decision = { number: '1/QĐ-UBND', date: '2030-02-01', issuingCommuneCode: '99001', signerName: 'A', signerTitle: 'Chủ tịch' };
@@ -50,7 +53,12 @@ describe('teams_v1 page application', () => {
       await work(manager);
       // Not the identity column (nor row_key, its hash): a rolled-back transaction keeps its sequence values.
       const read = (sql: string): Promise<unknown[]> => manager.query<unknown[]>(sql, [teamId]);
+      const ofPeople = (sql: string): Promise<unknown[]> => manager.query<unknown[]>(sql, [people]);
       return {
+        people: await ofPeople('SELECT person_id, personal_data, youth_union_since::text, registered_at FROM people_v1 WHERE person_id = ANY($1) ORDER BY person_id'),
+        peopleHistory: await ofPeople(
+          'SELECT person_id, youth_union_since::text, recorded_from, recorded_to FROM people_v1_history WHERE person_id = ANY($1) ORDER BY person_id, recorded_from',
+        ),
         team: await read('SELECT version, has_youth_union_member, status FROM teams_v1 WHERE id = $1'),
         memberships: await read('SELECT person_id, role, valid_from::text, valid_to::text FROM team_memberships_v1 WHERE team_id = $1 ORDER BY id'),
         teamHistory: await read(
@@ -71,6 +79,8 @@ describe('teams_v1 page application', () => {
     expect(paged).toEqual(oneByOne);
     expect(oneByOne.team).toEqual([{ version: 6, has_youth_union_member: true, status: 'ACTIVE' }]);
     expect(oneByOne.memberships).toHaveLength(5);
+    expect(oneByOne.people).toHaveLength(4);
+    expect(oneByOne.peopleHistory).toHaveLength(4);
   });
 
   it('keeps one history version per recorded instant, none empty', async () => {

@@ -54,7 +54,25 @@ async function indexPage(events: readonly RecordedEvent[], manager: EntityManage
       column((e) => e.metadata.effectiveAt),
     ],
   );
-  for (const event of events) await indexUnits(event, manager);
+  let joins: Array<{ person: string; team: string }> = [];
+  for (const event of events) {
+    const joined = memberJoinedOf(event);
+    if (joined) {
+      joins.push(joined);
+      continue;
+    }
+    await joinAll(joins, manager);
+    joins = [];
+    await indexUnits(event, manager);
+  }
+  await joinAll(joins, manager);
+}
+
+/** A MemberJoined of a team stream as the person and team streams it links, else null. */
+function memberJoinedOf(event: RecordedEvent): { person: string; team: string } | null {
+  if (event.type !== 'MemberJoined' || !event.streamName.startsWith('team-')) return null;
+  const person = streamOf('person', (event.data as { personId?: unknown } | null)?.personId);
+  return person === null ? null : { person, team: event.streamName };
 }
 
 /** A civil date from the data, else the event's effective day. */
@@ -82,26 +100,33 @@ async function indexUnits(event: RecordedEvent, manager: EntityManager): Promise
   }
   if (event.type === 'TeamsMerged' && event.streamName.startsWith('team-') && Array.isArray(data.members)) {
     // Members of the absorbed teams joined the survivor without a MemberJoined of their own.
-    for (const member of data.members as Array<{ personId?: unknown }>) await join(event.streamName, member.personId, manager);
-    return;
+    const people = (data.members as Array<{ personId?: unknown }>).map((member) => streamOf('person', member.personId));
+    return joinAll(people.flatMap((person) => (person === null ? [] : [{ person, team: event.streamName }])), manager);
   }
   if (event.type === 'VillageMoved' && event.streamName.startsWith('village-')) {
     return attach(event.streamName, data.toCommuneCode, dateOf(data.movedOn, event), manager);
   }
-  if (event.type === 'MemberJoined' && event.streamName.startsWith('team-')) await join(event.streamName, data.personId, manager);
+  const joined = memberJoinedOf(event);
+  if (joined) await joinAll([joined], manager);
 }
 
-/** A person belongs to the provinces of every team they joined, including those the team moves to later. */
-async function join(teamStream: string, personId: unknown, manager: EntityManager): Promise<void> {
-  const person = streamOf('person', personId);
-  if (person === null) return;
-  // Both writes in one statement (a data-modifying CTE always runs); neither reads the other's rows.
-  await queueSql(manager, 
-    `WITH joined AS (INSERT INTO audit_team_people_v1 (team_stream, person_stream) VALUES ($2, $1) ON CONFLICT DO NOTHING)
+/**
+ * A person belongs to the provinces of every team they joined, including those the team moves to
+ * later. Any number of joins in one statement: a run of consecutive joins (a roster) changes no
+ * team's units, and each join adds rows of its own person only, so the run leaves what one
+ * statement per join leaves. Both writes share the statement (a data-modifying CTE always runs);
+ * neither reads the other's rows.
+ */
+async function joinAll(joins: ReadonlyArray<{ person: string; team: string }>, manager: EntityManager): Promise<void> {
+  if (joins.length === 0) return;
+  await queueSql(
+    manager,
+    `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) AS i(person_stream, team_stream)),
+     joined AS (INSERT INTO audit_team_people_v1 (team_stream, person_stream) SELECT team_stream, person_stream FROM input ON CONFLICT DO NOTHING)
      INSERT INTO audit_stream_units_v1 (stream_name, commune_code, province_code)
-     SELECT $1, commune_code, province_code FROM audit_stream_units_v1 WHERE stream_name = $2
+     SELECT i.person_stream, u.commune_code, u.province_code FROM input i JOIN audit_stream_units_v1 u ON u.stream_name = i.team_stream
      ON CONFLICT (stream_name, commune_code) DO NOTHING`,
-    [person, teamStream],
+    [joins.map((j) => j.person), joins.map((j) => j.team)],
   );
 }
 
