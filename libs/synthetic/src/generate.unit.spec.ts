@@ -1,4 +1,4 @@
-import { InMemoryEventStore } from '@cdtt/event-sourcing';
+import { InMemoryEventStore, type NewEvent } from '@cdtt/event-sourcing';
 import type { SealedPersonalData } from '@cdtt/teams';
 import type { Country } from './model/country';
 import { selectScale } from './model/scale';
@@ -52,6 +52,54 @@ describe('generateCountry', () => {
     for (const type of ['VillageRegistered', 'PersonRegistered', 'TeamEstablished', 'MemberJoined', 'TeamDecisionReissued', 'ActivityLogged', 'ActivityCorrected']) expect(types).toContain(type);
     const joins = events.filter((e) => e.type === 'MemberJoined').map((e) => (e.data as { personId: string }).personId);
     expect(new Set(joins).size).toBeLessThan(joins.length);
+  });
+
+  it('holds trainings with attendance by registered members, yearly reports and target plans before and after the reform', async () => {
+    const events = await facts(await generate(3));
+    const types = new Set(events.map((e) => e.type));
+    for (const type of ['TrainingScheduled', 'TrainingAttendanceRecorded', 'TrainingCompleted', 'ReportSubmitted', 'ReportAccepted', 'TargetAssigned']) expect(types).toContain(type);
+    const registered = new Map(events.filter((e) => e.type === 'PersonRegistered').map((e) => [(e.data as { personId: string }).personId, e.effectiveAt]));
+    for (const attendance of events.filter((e) => e.type === 'TrainingAttendanceRecorded')) {
+      for (const personId of (attendance.data as { personIds: string[] }).personIds) expect(registered.get(personId)! <= attendance.effectiveAt).toBe(true);
+    }
+    const plans = new Set(events.filter((e) => e.type === 'TargetAssigned').map((e) => e.stream));
+    // Hà Nội's old communes report to the old province 01 until 2024 and Côn Đảo (a zone formed in 2025) to 79 from 2025 only.
+    expect([...plans].sort()).toEqual(['targetplan-01-2022', 'targetplan-01-2023', 'targetplan-01-2024', 'targetplan-01-2025', 'targetplan-01-2026', 'targetplan-79-2025', 'targetplan-79-2026']);
+    const reportUnits = new Set(events.filter((e) => e.type === 'ReportSubmitted').map((e) => (e.data as { unit: { code: string }; periodCode: string }).unit.code));
+    expect(reportUnits).toEqual(new Set(['00004', '00013', '00016', '26732']));
+  });
+
+  it('completes a data set written before trainings, reports and targets with what a full run writes', async () => {
+    const full = await generate(9);
+    const older = new InMemoryEventStore();
+    const streams = new Map<string, NewEvent[]>();
+    for (const e of await full.readAll()) {
+      if (/^(training|report|targetplan)-/.test(e.streamName)) continue;
+      streams.set(e.streamName, [...(streams.get(e.streamName) ?? []), { id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }]);
+    }
+    for (const [stream, events] of streams) await older.appendToStream(stream, events, { expected: 'no_stream' });
+    const completed = await generateCountry({ store: older, scale: selectScale(country, 'national'), seed: 9, today: '2026-11-28', concurrency: 2, sealing: fakeSealing, progress: null });
+    expect(completed.villages).toBe(0);
+    expect(completed.trainings).toBeGreaterThan(0);
+    const comparable = (list: Awaited<ReturnType<typeof facts>>) => list.filter((e) => !e.stream.startsWith('targetplan-')).sort(byStreamThenRevision);
+    expect(comparable(await facts(older))).toEqual(comparable(await facts(full)));
+    const targets = async (store: InMemoryEventStore) => (await facts(store)).filter((e) => e.type === 'TargetAssigned').map((e) => JSON.stringify([e.stream, e.data])).sort();
+    expect(await targets(older)).toEqual(await targets(full));
+  });
+
+  it('grows a smaller scale\'s target plans with the communes a larger scale adds, keeping the targets assigned', async () => {
+    const store = new InMemoryEventStore();
+    const run = (name: 'commune' | 'national') =>
+      generateCountry({ store, scale: name === 'commune' ? selectScale(country, 'commune', '00004') : selectScale(country, 'national'), seed: 4, today: '2026-11-28', concurrency: 1, sealing: fakeSealing, progress: null });
+    await run('commune');
+    const before = (await facts(store)).filter((e) => e.type === 'TargetAssigned');
+    const grown = await run('national');
+    expect(grown.targetEvents).toBeGreaterThan(0);
+    const after = (await facts(store)).filter((e) => e.type === 'TargetAssigned');
+    expect(after.slice(0, before.length)).toEqual(before);
+    const direct = (await facts(await generate(4))).filter((e) => e.type === 'TargetAssigned');
+    const units = (list: typeof after) => list.map((e) => JSON.stringify(e.data)).sort();
+    expect(units(after)).toEqual(units(direct));
   });
 
   it('writes nothing when the same seed was generated already', async () => {

@@ -19,6 +19,8 @@ export class ProgressBar {
     private readonly label: string,
     private readonly output: ProgressOutput,
     private readonly now: () => number = () => performance.now(),
+    /** What is counted, for the line: events unless said otherwise. */
+    private readonly unit = 'events',
   ) {
     this.startedAt = now();
   }
@@ -49,6 +51,6 @@ export class ProgressBar {
     const seconds = Math.max((t - this.startedAt) / 1000, 0.001);
     const rate = Math.round(this.done / seconds);
     const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
-    return `${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent} ${this.done}/${this.total} events, ${rate}/s`;
+    return `${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent} ${this.done}/${this.total} ${this.unit}, ${rate}/s`;
   }
 }

@@ -1,5 +1,5 @@
 import { ACTIVITY_OUTCOMES, TASK_CATEGORIES } from '@cdtt/fieldwork';
-import type { ActivityCommand, FiguresInput } from './fieldwork-commands';
+import type { ActivityCommand, FiguresInput } from './domain-commands';
 import { addDays, dateOf, dayOf, minDate } from '../model/civil-dates';
 import type { SeededRandom } from '../model/seeded-random';
 import type { DatedCommand, PlannedActivity, TeamActivitySite } from './plan.types';

@@ -7,6 +7,8 @@ import type { CommunePlan, DatedCommand, PlannedPerson, PlannedTeam } from './pl
 import { syntheticId } from './synthetic-ids';
 import { planActivities } from './activity-plan';
 import { planTeam, type TeamSite } from './team-plan';
+import { planReports } from './report-plan';
+import { planTrainings } from './training-plan';
 
 /** The data set starts when the teams programme did (Plan 557, 2022). */
 export const FIRST_DATE = '2022-01-01';
@@ -64,7 +66,8 @@ function planVillage(random: SeededRandom, commune: NewCommune, options: PlanOpt
 
 /**
  * One post-2025 commune's share of the country: villages (most registered before the reform in
- * the old communes it was formed from), a team for most villages, and their members. Pure and
+ * the old communes it was formed from), a team for most villages, their members, field days,
+ * training sessions and yearly reports. Pure and
  * deterministic: the same random stream gives the same plan.
  */
 export function planCommune(commune: NewCommune, random: SeededRandom, options: PlanOptions): CommunePlan {
@@ -82,5 +85,8 @@ export function planCommune(commune: NewCommune, random: SeededRandom, options: 
   }
   const activityRandom = random.fork('activities');
   const activities = teams.flatMap((team) => planActivities(activityRandom, team.activitySite, options.today));
-  return { communeCode: commune.code, villages, persons, teams, activities };
+  // Trainings and reports came later, each from a stream of its own: what came before stays as a seed made it.
+  const trainings = planTrainings(random.fork('trainings'), commune, persons, options.today);
+  const reports = planReports(random.fork('reports'), commune, { villages, teams, activities, trainings }, options.today);
+  return { communeCode: commune.code, villages, persons, teams, activities, trainings, reports };
 }

@@ -1,5 +1,6 @@
 import { DomainError, type Actor, type Decider, type DomainEvent, type NewEvent } from '@cdtt/event-sourcing';
-import { activityDecider, activityStreamName } from '@cdtt/fieldwork';
+import { activityDecider, activityStreamName, trainingDecider, trainingStreamName } from '@cdtt/fieldwork';
+import { reportDecider, reportStreamName } from '@cdtt/reporting';
 import { villageDecider, villageStreamName } from '@cdtt/geography';
 import { personDecider, personStreamName, teamDecider, teamStreamName, type PersonCommand, type SealedPersonalData } from '@cdtt/teams';
 import { effectiveAtOf } from '@cdtt/platform';
@@ -16,28 +17,37 @@ export interface StreamAppend {
   readonly events: readonly NewEvent[];
 }
 
-/** The appends of one commune in four phases; each phase commits before the next starts. */
+/** The appends of one commune in phases; each phase commits before the next starts. */
 export interface CommuneAppends {
   readonly villages: readonly StreamAppend[];
   readonly persons: readonly StreamAppend[];
   readonly teams: readonly StreamAppend[];
   readonly activities: readonly StreamAppend[];
+  readonly trainings: readonly StreamAppend[];
+  readonly reports: readonly StreamAppend[];
 }
+
+/** The phases in write order. */
+export const phasesOf = (appends: CommuneAppends): ReadonlyArray<readonly StreamAppend[]> => [
+  appends.villages, appends.persons, appends.teams, appends.activities, appends.trainings, appends.reports,
+];
 
 export const GENERATOR_ACTOR: Actor = { clientId: 'synthetic-generator', role: 'ADMIN' };
 
 /**
- * Runs each command of a stream through its decider (decide, then evolve), so the data set obeys
- * every domain rule; a rejection is a bug in the plan and stops the run.
+ * Runs each command of a stream through its decider (decide, then evolve), from `from` (the state
+ * of the events already stored, else a new stream), so the data set obeys every domain rule; a
+ * rejection is a bug in the plan and stops the run.
  */
-function decideStream<C, S, E extends DomainEvent>(
+export function decideStream<C, S, E extends DomainEvent>(
   decider: Decider<C, S, E>,
   streamName: string,
   commands: readonly DatedCommand<C>[],
   random: SeededRandom,
   correlationId: string,
+  from: S = decider.initialState,
 ): StreamAppend {
-  let state = decider.initialState;
+  let state = from;
   const events: NewEvent[] = [];
   for (const { command, date } of commands) {
     const decided = decider.decide(command, state);
@@ -63,11 +73,14 @@ export async function materialize(plan: CommunePlan, random: SeededRandom, seal:
   }
   const teams = plan.teams.map((t) => decideStream(teamDecider, teamStreamName(t.teamId), t.commands, random, correlationId));
   const activities = plan.activities.map((a) => decideStream(activityDecider, activityStreamName(a.activityId), a.commands, random, correlationId));
-  return { villages, persons, teams, activities };
+  // Drawn after everything else, so the ids of the phases above stay as a seed made them.
+  const trainings = plan.trainings.map((t) => decideStream(trainingDecider, trainingStreamName(t.trainingId), t.commands, random, correlationId));
+  const reports = plan.reports.map((r) => decideStream(reportDecider, reportStreamName(r.reportId), r.commands, random, correlationId));
+  return { villages, persons, teams, activities, trainings, reports };
 }
 
 export function eventCount(appends: CommuneAppends): number {
   let count = 0;
-  for (const phase of [appends.villages, appends.persons, appends.teams, appends.activities]) for (const a of phase) count += a.events.length;
+  for (const phase of phasesOf(appends)) for (const a of phase) count += a.events.length;
   return count;
 }

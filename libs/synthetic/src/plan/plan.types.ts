@@ -1,5 +1,5 @@
 import type { RegisterVillage } from '@cdtt/geography';
-import type { ActivityCommand } from './fieldwork-commands';
+import type { ActivityCommand, ReportCommand, TrainingCommand } from './domain-commands';
 import type { TeamCommand } from '@cdtt/teams';
 
 /** The plain personal fields, sealed only when the plan is written (the vault owns the keys). */
@@ -48,6 +48,16 @@ export interface PlannedActivity {
   readonly commands: readonly DatedCommand<ActivityCommand>[];
 }
 
+export interface PlannedTraining {
+  readonly trainingId: string;
+  readonly commands: readonly DatedCommand<TrainingCommand>[];
+}
+
+export interface PlannedReport {
+  readonly reportId: string;
+  readonly commands: readonly DatedCommand<ReportCommand>[];
+}
+
 /**
  * Everything one post-2025 commune contributes, in write order: villages before the teams that
  * serve them, people before the teams they join (as the API does it).
@@ -59,4 +69,8 @@ export interface CommunePlan {
   readonly teams: readonly PlannedTeam[];
   /** Field days of the teams, written after them. */
   readonly activities: readonly PlannedActivity[];
+  /** Training sessions of the commune (and of the communes it was formed from), with attendance. */
+  readonly trainings: readonly PlannedTraining[];
+  /** Its yearly reports, written last. */
+  readonly reports: readonly PlannedReport[];
 }

@@ -11,7 +11,8 @@ import { vaultSealing } from './vault-sealer';
 export function summaryLines(summary: GenerateSummary, seed: number): string[] {
   const seconds = summary.elapsedMs / 1000;
   return [
-    `seed ${seed}: communes ${summary.communes} (${summary.skippedCommunes} written already, left as they are), villages ${summary.villages}, teams ${summary.teams}, persons ${summary.persons}, activities ${summary.activities}`,
+    `seed ${seed}: communes ${summary.communes} (${summary.skippedCommunes} written already, left as they are), villages ${summary.villages}, teams ${summary.teams}, persons ${summary.persons}, activities ${summary.activities}, trainings ${summary.trainings}, reports ${summary.reports}`,
+    `target plans ${summary.targetPlans} (province × year), ${summary.targetEvents} targets assigned`,
     `events ${summary.events}, streams ${summary.streams}, time ${seconds.toFixed(1)} s, ${Math.round(summary.events / Math.max(seconds, 0.001))} events/s`,
   ];
 }
