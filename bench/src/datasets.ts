@@ -2,8 +2,15 @@ import type { ScaleName } from '@cdtt/synthetic';
 import { createDatabase, databaseExists, dropDatabase, PREFIX, renameDatabase } from './databases';
 import { childEnv, runCli, scratchDir } from './processes';
 
+/**
+ * What the generator writes, by version: a template is kept between runs, so a generator that
+ * writes more (v2: trainings, reports and target plans) must not be measured on an older one.
+ * Bump it whenever the generator's output changes.
+ */
+const DATASET_VERSION = 2;
+
 /** The data set of a scale, events only (no projection has run on it): kept between runs. */
-export const templateName = (scale: ScaleName, seed: number): string => `${PREFIX}tpl_${scale === '2x' ? 'double' : scale}_s${seed}`;
+export const templateName = (scale: ScaleName, seed: number): string => `${PREFIX}tpl_${scale === '2x' ? 'double' : scale}_s${seed}_v${DATASET_VERSION}`;
 
 /** Each smaller scale is a subset of the next (same seed, same communes), so it is a head start. */
 const SMALLER: Partial<Record<ScaleName, ScaleName>> = { province: 'commune', national: 'province' };
