@@ -91,8 +91,13 @@ export async function applyTeamSuccessionEvent(event: RecordedEvent, manager: En
   switch (event.type) {
     case 'TeamEstablished': {
       const data = event.data as TeamEstablishedData;
-      const exists = await manager.query<unknown[]>('SELECT 1 FROM team_communes_v1 WHERE team_id = $1 LIMIT 1', [teamId]);
-      if (exists.length === 0) await openCommune(manager, teamId, data.communeCode, data.effectiveDate);
+      // Its first commune, unless it has one (a repeated event): a write, not a read and a write, so it stays in the page's queue.
+      await queueSql(
+        manager,
+        `INSERT INTO team_communes_v1 (team_id, commune_code, province_code, valid_from)
+         SELECT $1::uuid, $2::text, ${PROVINCE_ON}, $3::date WHERE NOT EXISTS (SELECT 1 FROM team_communes_v1 WHERE team_id = $1::uuid)`,
+        [teamId, data.communeCode, data.effectiveDate],
+      );
       return syncVisibility(manager, teamId);
     }
     case 'TeamReattached':
