@@ -13,6 +13,15 @@ export interface DatabaseOptions {
 }
 
 /**
+ * Every session runs without JIT compilation. PostgreSQL compiles a query when its estimated cost
+ * passes `jit_above_cost`, and the estimates of generic plans (the prepared `$all` reads) grow with
+ * the events table: on the national log the typed read was estimated at millions, spent ~1.2 s
+ * compiling and 6 ms running, for every page of every projection (ADR 0017). Nothing here is long
+ * enough for compiled expressions to repay that.
+ */
+const SESSION_OPTIONS = '-c jit=off';
+
+/**
  * The one TypeORM DataSource of a process. Schema changes only through migrations
  * (`synchronize` is off); entities stay private to the lib that owns them.
  */
@@ -25,7 +34,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrations: allMigrations,
     migrationsTableName: 'typeorm_migrations',
     entities: options.entities ?? [],
-    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'cdtt-registry' },
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'cdtt-registry', options: SESSION_OPTIONS },
     logging: false,
   };
   return new DataSource(config);
