@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { silentProjectionLogger, type ProjectionLogger } from './projection-logger';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { PostgresProjection } from './postgres-projection';
+import { ReadModelStatistics, type ReadModelStatisticsOptions } from './read-model-statistics';
 import { StoreWakeUps } from './store-wake-ups';
 
 type RunnerTuning = Omit<ProjectionRunnerOptions, 'dataSource' | 'store' | 'projection' | 'owner' | 'wakeUps' | 'logger'>;
@@ -16,15 +17,19 @@ export interface ProjectionHostOptions {
   /** Per projection, so a logger can carry the projection name as its context. */
   readonly loggerFor?: (projectionName: string) => ProjectionLogger;
   readonly tuning?: RunnerTuning;
+  /** How the tables' planner statistics are kept fresh while the projections write (ADR 0017). */
+  readonly statistics?: Omit<ReadModelStatisticsOptions, 'logger'>;
 }
 
 /**
  * Runs a set of projections in one process (the projector app, or the api in a single-machine
- * deployment) with one shared store subscription for wake-ups.
+ * deployment) with one shared store subscription for wake-ups, and keeps the planner statistics
+ * of the tables they write up to date.
  */
 export class ProjectionHost {
   readonly runners: readonly ProjectionRunner[];
   private readonly wakeUps: StoreWakeUps;
+  private readonly statistics: ReadModelStatistics;
 
   constructor(options: ProjectionHostOptions) {
     const names = options.projections.map((projection) => projection.name);
@@ -33,6 +38,7 @@ export class ProjectionHost {
     const loggerFor = options.loggerFor ?? (() => silentProjectionLogger);
     const hostLogger = loggerFor('projection-host');
     this.wakeUps = new StoreWakeUps(options.store, (error) => hostLogger.warn(`wake-up subscription: ${String(error)}`));
+    this.statistics = new ReadModelStatistics(options.dataSource, { ...options.statistics, logger: hostLogger });
     this.runners = options.projections.map(
       (projection) =>
         new ProjectionRunner({
@@ -50,10 +56,12 @@ export class ProjectionHost {
   async start(): Promise<void> {
     await this.wakeUps.start();
     for (const runner of this.runners) await runner.start();
+    this.statistics.start();
   }
 
   /** Stops every runner (each finishes its batch and releases its lease), then the subscription. */
   async stop(): Promise<void> {
+    await this.statistics.stop();
     await Promise.all(this.runners.map((runner) => runner.stop()));
     await this.wakeUps.stop();
   }
