@@ -33,15 +33,19 @@ describe('ReadModelStatistics', () => {
     await dataSource.destroy();
   });
 
-  it('analyses a table that filled since its last analysis, not one that changed less than the threshold', async () => {
-    const statistics = new ReadModelStatistics(dataSource, { minChanges: 500 });
+  it('analyses a table that filled since its last analysis, not one below the minimum, and again only once it doubled', async () => {
+    const statistics = new ReadModelStatistics(dataSource, { minRows: 500 });
     await dataSource.query(`INSERT INTO ${schema}.filled SELECT g, 'c' || (g % 7) FROM generate_series(1, 2000) g`);
     await dataSource.query(`INSERT INTO ${schema}.small SELECT g FROM generate_series(1, 10) g`);
     expect(await statsOf('filled')).toEqual([]);
     expect(await analysedSoon(statistics, 'filled')).toBe(true);
     expect((await statsOf('filled')).map((row) => row.attname).sort()).toEqual(['code', 'id']);
     expect(await statsOf('small')).toEqual([]);
-    // Analysed now: a second pass finds nothing new to do for it.
+    // Analysed now: a second pass leaves it, until it has twice the rows.
     expect(await statistics.analyzeStale()).not.toContain(`${schema}.filled`);
+    await dataSource.query(`UPDATE ${schema}.filled SET code = 'x'`);
+    expect(await statistics.analyzeStale()).not.toContain(`${schema}.filled`);
+    await dataSource.query(`INSERT INTO ${schema}.filled SELECT g, 'd' FROM generate_series(2001, 4100) g`);
+    expect(await analysedSoon(statistics, 'filled')).toBe(true);
   });
 });
