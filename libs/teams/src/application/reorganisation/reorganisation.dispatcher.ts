@@ -25,6 +25,10 @@ function idsFor(key: string): IdGenerator {
   return { next: () => uuidFromKey(`reorganisation|${key}|${n++}`) };
 }
 
+/** Commands read per batch, and teams dispatched at once (each holds a pool connection while it appends). */
+const DRAIN_BATCH = 100;
+const DRAIN_CONCURRENCY = 4;
+
 /** What became of a queued command: the event type written, UNCHANGED, NO_EDGE (withdrawn since), or a rejection code. */
 export type DispatchOutcome = string;
 
@@ -40,17 +44,30 @@ export class ReorganisationDispatcher {
     private readonly store: EventStore,
   ) {}
 
-  /** Dispatches up to `limit` queued commands in queue order; returns how many. */
-  async drain(limit = 100): Promise<number> {
+  /**
+   * Dispatches up to `limit` queued commands; returns how many. A team's commands go in queue
+   * order, one after another; different teams' go `concurrency` at a time: they touch different
+   * streams, and one at a time the dispatch waited on a commit per command (~100 a second here,
+   * the tail of a national catch-up).
+   */
+  async drain(limit = DRAIN_BATCH, concurrency = DRAIN_CONCURRENCY): Promise<number> {
     const pending = await this.dataSource.query<PendingCommand[]>(
       `SELECT seq::text AS seq, command_key, team_id::text AS team_id, from_code, effective_on::text AS effective_on, caused_by::text AS caused_by
        FROM reorganisation_commands_v1 WHERE dispatched_at IS NULL ORDER BY seq LIMIT $1`,
       [limit],
     );
-    for (const row of pending) {
-      const outcome = await this.dispatch(row);
-      await this.dataSource.query('UPDATE reorganisation_commands_v1 SET dispatched_at = now(), outcome = $2 WHERE seq = $1', [row.seq, outcome]);
-    }
+    const byTeam = new Map<string, PendingCommand[]>();
+    for (const row of pending) byTeam.set(row.team_id, [...(byTeam.get(row.team_id) ?? []), row]);
+    const teams = [...byTeam.values()];
+    const worker = async (): Promise<void> => {
+      for (let rows = teams.shift(); rows !== undefined; rows = teams.shift()) {
+        for (const row of rows) {
+          const outcome = await this.dispatch(row);
+          await this.dataSource.query('UPDATE reorganisation_commands_v1 SET dispatched_at = now(), outcome = $2 WHERE seq = $1', [row.seq, outcome]);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
     return pending.length;
   }
 
@@ -118,11 +135,18 @@ export class ReorganisationDispatchLoop {
     await this.running;
   }
 
+  /** Drains while batches come full (more are queued), checking the lease before each. */
   private async tick(): Promise<void> {
+    while (await this.holdsLease()) {
+      if ((await this.dispatcher.drain()) < DRAIN_BATCH) return;
+    }
+  }
+
+  private async holdsLease(): Promise<boolean> {
     const held = await this.dataSource.query<unknown[]>(
       'SELECT 1 FROM projection_leases WHERE name = $1 AND owner = $2 AND expires_at > now()',
       [REORGANISATION_PROJECTION, this.owner],
     );
-    if (held.length > 0) await this.dispatcher.drain();
+    return held.length > 0;
   }
 }
