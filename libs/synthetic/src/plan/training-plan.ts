@@ -7,7 +7,7 @@ import type { TrainingCommand } from './domain-commands';
 import type { DatedCommand, PlannedPerson, PlannedTraining } from './plan.types';
 import { syntheticId } from './synthetic-ids';
 
-// National shape: one or two commune sessions a year (≈ 30,000 from 2022), 5–25 members at each.
+// National shape: one or two commune sessions a year (≈ 25,000 from 2022), 5–25 members at each.
 const SESSIONS_MIN = 1;
 const SESSIONS_MAX = 2;
 const ATTENDEES_MIN = 5;
