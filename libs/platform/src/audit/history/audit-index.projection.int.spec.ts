@@ -3,6 +3,7 @@ import { newEvent } from '@cdtt/event-sourcing/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { openTestDatabase } from '../../projections/testing/projection-test-kit';
 import { inRolledBackTransaction } from '../../testing/rolled-back';
+import { reserveCommuneCodes } from '../../testing/test-reservations';
 import { auditIndexProjection } from './audit-index.projection';
 
 /**
@@ -15,9 +16,14 @@ describe('audit_index_v1 page application', () => {
   const [team, other] = [uuidv7(), uuidv7()];
   const people = [uuidv7(), uuidv7(), uuidv7()];
   let page: RecordedEvent[];
+  // Communes of its own: other suites record units in the same database, and a commune's province is looked up by code.
+  let first = '';
+  let second = '';
 
   beforeAll(async () => {
     dataSource = await openTestDatabase();
+    [first = ''] = await reserveCommuneCodes(dataSource, '93', 1, 'audit-index-page-spec');
+    [second = ''] = await reserveCommuneCodes(dataSource, '94', 1, 'audit-index-page-spec');
     const store = new InMemoryEventStore();
     const append = async (stream: string, ...events: ReturnType<typeof newEvent>[]) => (await store.appendToStream(stream, events)).events;
     const unit = (code: string, provinceCode: string) =>
@@ -25,11 +31,11 @@ describe('audit_index_v1 page application', () => {
     const establish = (teamId: string, communeCode: string) => newEvent('TeamEstablished', { teamId, communeCode, effectiveDate: '2030-02-01' });
     const join = (personId: string) => newEvent('MemberJoined', { personId, role: 'MEMBER', effectiveDate: '2030-02-01', decisionRef: null });
     page = [
-      ...(await append('admin-unit-98001', unit('98001', '98'))),
-      ...(await append(`team-${team}`, establish(team, '98001'), join(people[0]!), join(people[1]!), join(people[0]!))),
+      ...(await append(`admin-unit-${first}`, unit(first, '98'))),
+      ...(await append(`team-${team}`, establish(team, first), join(people[0]!), join(people[1]!), join(people[0]!))),
       // A commune recorded after its team: the people joined before learn its province from the unit.
-      ...(await append(`team-${other}`, establish(other, '98002'), join(people[1]!), join(people[2]!))),
-      ...(await append('admin-unit-98002', unit('98002', '97'))),
+      ...(await append(`team-${other}`, establish(other, second), join(people[1]!), join(people[2]!))),
+      ...(await append(`admin-unit-${second}`, unit(second, '97'))),
     ];
   });
   afterAll(() => dataSource.destroy());
@@ -59,10 +65,10 @@ describe('audit_index_v1 page application', () => {
     const [a, b, c] = people.map((p) => `person-${p}`);
     expect(oneByOne.units).toEqual(
       [
-        { stream_name: a, commune_code: '98001', province_code: '98' },
-        { stream_name: b, commune_code: '98001', province_code: '98' },
-        { stream_name: b, commune_code: '98002', province_code: '97' },
-        { stream_name: c, commune_code: '98002', province_code: '97' },
+        { stream_name: a, commune_code: first, province_code: '98' },
+        { stream_name: b, commune_code: first, province_code: '98' },
+        { stream_name: b, commune_code: second, province_code: '97' },
+        { stream_name: c, commune_code: second, province_code: '97' },
       ].sort((x, y) => `${x.stream_name}${x.commune_code}`.localeCompare(`${y.stream_name}${y.commune_code}`)),
     );
     expect(oneByOne.teams).toHaveLength(4);
