@@ -31,11 +31,11 @@ describe('audit_index_v1 page application', () => {
     const establish = (teamId: string, communeCode: string) => newEvent('TeamEstablished', { teamId, communeCode, effectiveDate: '2030-02-01' });
     const join = (personId: string) => newEvent('MemberJoined', { personId, role: 'MEMBER', effectiveDate: '2030-02-01', decisionRef: null });
     page = [
-      ...(await append(`admin-unit-${first}`, unit(first, '98'))),
+      ...(await append(`admin-unit-${first}`, unit(first, '93'))),
       ...(await append(`team-${team}`, establish(team, first), join(people[0]!), join(people[1]!), join(people[0]!))),
       // A commune recorded after its team: the people joined before learn its province from the unit.
       ...(await append(`team-${other}`, establish(other, second), join(people[1]!), join(people[2]!))),
-      ...(await append(`admin-unit-${second}`, unit(second, '97'))),
+      ...(await append(`admin-unit-${second}`, unit(second, '94'))),
     ];
   });
   afterAll(() => dataSource.destroy());
@@ -65,10 +65,10 @@ describe('audit_index_v1 page application', () => {
     const [a, b, c] = people.map((p) => `person-${p}`);
     expect(oneByOne.units).toEqual(
       [
-        { stream_name: a, commune_code: first, province_code: '98' },
-        { stream_name: b, commune_code: first, province_code: '98' },
-        { stream_name: b, commune_code: second, province_code: '97' },
-        { stream_name: c, commune_code: second, province_code: '97' },
+        { stream_name: a, commune_code: first, province_code: '93' },
+        { stream_name: b, commune_code: first, province_code: '93' },
+        { stream_name: b, commune_code: second, province_code: '94' },
+        { stream_name: c, commune_code: second, province_code: '94' },
       ].sort((x, y) => `${x.stream_name}${x.commune_code}`.localeCompare(`${y.stream_name}${y.commune_code}`)),
     );
     expect(oneByOne.teams).toHaveLength(4);
