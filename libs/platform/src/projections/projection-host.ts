@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { silentProjectionLogger, type ProjectionLogger } from './projection-logger';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { PostgresProjection } from './postgres-projection';
-import { ReadModelStatistics, type ReadModelStatisticsOptions } from './read-model-statistics';
+import { ReadModelStatistics } from './read-model-statistics';
 import { StoreWakeUps } from './store-wake-ups';
 
 type RunnerTuning = Omit<ProjectionRunnerOptions, 'dataSource' | 'store' | 'projection' | 'owner' | 'wakeUps' | 'logger'>;
@@ -17,8 +17,6 @@ export interface ProjectionHostOptions {
   /** Per projection, so a logger can carry the projection name as its context. */
   readonly loggerFor?: (projectionName: string) => ProjectionLogger;
   readonly tuning?: RunnerTuning;
-  /** How the tables' planner statistics are kept fresh while the projections write (ADR 0017). */
-  readonly statistics?: Omit<ReadModelStatisticsOptions, 'logger'>;
 }
 
 /**
@@ -38,7 +36,7 @@ export class ProjectionHost {
     const loggerFor = options.loggerFor ?? (() => silentProjectionLogger);
     const hostLogger = loggerFor('projection-host');
     this.wakeUps = new StoreWakeUps(options.store, (error) => hostLogger.warn(`wake-up subscription: ${String(error)}`));
-    this.statistics = new ReadModelStatistics(options.dataSource, { ...options.statistics, logger: hostLogger });
+    this.statistics = new ReadModelStatistics(options.dataSource, { logger: hostLogger });
     this.runners = options.projections.map(
       (projection) =>
         new ProjectionRunner({

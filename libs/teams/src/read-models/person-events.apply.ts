@@ -7,37 +7,22 @@ import { refreshYouthUnionFlag } from './dated-rows.sql';
 const personIdOf = (event: RecordedEvent): string => event.streamName.slice('person-'.length);
 
 /**
- * Registrations, any number in one statement: each registers its own person only (a repeat inserts
- * nothing, as one at a time), so a run of them (a team's new members, registered before they join)
- * lands as one statement. The runs come within one recorded instant (`withRecordedClock`), so the
- * history triggers write the same versions as one statement per event.
- */
-export async function registerPeople(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-  if (events.length === 0) return;
-  const rows = events.map((event) => {
-    const p = event.data as PersonRegisteredData;
-    return { person_id: personIdOf(event), personal_data: p.personal, since: p.youthUnionSince, until: p.youthUnionUntil, registered_at: event.recordedAt };
-  });
-  await queueSql(
-    manager,
-    `INSERT INTO people_v1 (person_id, personal_data, youth_union_since, youth_union_until, registered_at)
-     SELECT person_id, personal_data, since, until, registered_at
-     FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, personal_data jsonb, since date, until date, registered_at timestamptz)
-     ON CONFLICT (person_id) DO NOTHING`,
-    [JSON.stringify(rows)],
-  );
-}
-
-/**
  * `people_v1` keeps personal fields sealed, exactly as in the events: they are opened at read
  * time with the person's key, so forgetting (destroying the key) needs no read-model rewrite.
  */
 export async function applyPersonEvent(event: RecordedEvent, manager: EntityManager): Promise<void> {
   const personId = personIdOf(event);
   switch (event.type) {
-    case 'PersonRegistered':
+    case 'PersonRegistered': {
+      const p = event.data as PersonRegisteredData;
+      await queueSql(manager, 
+        `INSERT INTO people_v1 (person_id, personal_data, youth_union_since, youth_union_until, registered_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id) DO NOTHING`,
+        [personId, JSON.stringify(p.personal), p.youthUnionSince, p.youthUnionUntil, event.recordedAt],
+      );
       // No flag to refresh: a person just registered is on no team yet (and a repeat changed nothing).
-      return registerPeople([event], manager);
+      return;
+    }
     case 'PersonDetailsChanged': {
       const p = event.data as PersonDetailsChangedData;
       await queueSql(manager, 

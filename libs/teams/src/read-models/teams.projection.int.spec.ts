@@ -6,9 +6,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { teamsProjection } from './teams.projection';
 
 /**
- * The page path of teams_v1 (a run of member joins of one recorded instant in two statements, a run
- * of registrations in one) must leave exactly the rows, and the recorded history, of event-by-event
- * application.
+ * The page path of teams_v1 (a run of member joins of one recorded instant in two statements) must
+ * leave exactly the rows, and the recorded history, of event-by-event application, people included.
  */
 describe('teams_v1 page application', () => {
   let dataSource: DataSource;
@@ -22,7 +21,7 @@ describe('teams_v1 page application', () => {
     dataSource = await openTestDatabase();
     // Each append a distinct instant, one millisecond apart (history versions are per instant).
     const store = new InMemoryEventStore({ now: () => new Date(Date.UTC(2031, 0, 1, 0, 0, 0, (times += 1))) });
-    // The people are registered at one instant, as a batch import writes them: one run on the page path.
+    // The people are registered at one instant, so the page holds them side by side within one instant.
     const registry = new InMemoryEventStore({ now: () => new Date(Date.UTC(2031, 0, 1)) });
     const person = async (personId: string, youthUnionSince: string | null) =>
       (await registry.appendToStream(`person-${personId}`, [newEvent('PersonRegistered', { personId, personal: { ciphertext: 'x' }, youthUnionSince, youthUnionUntil: null })])).events;

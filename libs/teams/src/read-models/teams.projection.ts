@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { PERSON_EVENT_TYPES } from '../domain/person.events';
 import { TEAM_EVENT_TYPES } from '../domain/team.events';
 import { applyGeographyEvent } from './geography-events.apply';
-import { applyPersonEvent, registerPeople } from './person-events.apply';
+import { applyPersonEvent } from './person-events.apply';
 import { applyTeamEvent, joinMembersOfRun } from './team-events.apply';
 import { applyTeamRearrangementEvent } from './team-rearrangement-events.apply';
 import { applyTeamSuccessionEvent } from './team-succession-events.apply';
@@ -27,38 +27,25 @@ export const teamsProjection: PostgresProjection = {
   applyPage,
 };
 
-/**
- * Events written a run at a time: consecutive member joins (a new team's roster: most team events)
- * and consecutive registrations (its members, registered just before). Each touches rows of its
- * own kind only, so a run in one statement leaves what one statement per event leaves.
- */
-const RUNS = {
-  join: { accepts: (e: RecordedEvent) => e.type === 'MemberJoined' && e.streamName.startsWith('team-'), write: joinMembersOfRun },
-  register: { accepts: (e: RecordedEvent) => e.type === 'PersonRegistered' && e.streamName.startsWith('person-'), write: registerPeople },
-} as const;
-type RunKind = keyof typeof RUNS;
-
-const runKindOf = (event: RecordedEvent): RunKind | null => (RUNS.join.accepts(event) ? 'join' : RUNS.register.accepts(event) ? 'register' : null);
+const joinsMember = (event: RecordedEvent): boolean => event.type === 'MemberJoined' && event.streamName.startsWith('team-');
 
 /**
- * In log order, except that each run is written at once; anything else first writes the run
- * before it. `withRecordedClock` hands over runs of one recorded instant, so the history sees one
- * instant per statement.
+ * In log order, except that each run of consecutive member joins (a new team's roster: most team
+ * events) is written at once; anything else first writes the run before it. `withRecordedClock`
+ * hands over runs of one recorded instant, so the history sees one instant per statement.
  */
 async function applyPage(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
   let run: RecordedEvent[] = [];
-  let kind: RunKind | null = null;
   for (const event of events) {
-    const eventKind = runKindOf(event);
-    if (eventKind !== kind && kind !== null) {
-      await RUNS[kind].write(run, manager);
-      run = [];
+    if (joinsMember(event)) {
+      run.push(event);
+      continue;
     }
-    kind = eventKind;
-    if (eventKind === null) await applyOne(event, manager);
-    else run.push(event);
+    if (run.length > 0) await joinMembersOfRun(run, manager);
+    run = [];
+    await applyOne(event, manager);
   }
-  if (kind !== null) await RUNS[kind].write(run, manager);
+  if (run.length > 0) await joinMembersOfRun(run, manager);
 }
 
 async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<void> {
