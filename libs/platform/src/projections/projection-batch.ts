@@ -1,5 +1,6 @@
 import type { Position, TypedPage } from '@cdtt/event-sourcing';
 import type { DataSource } from 'typeorm';
+import type { CheckpointMoves } from './checkpoint-moves';
 import { advanceCheckpoint } from './projection-checkpoint';
 import { applyEvents } from './apply-events';
 import type { ProjectionLease } from './projection-lease';
@@ -12,6 +13,8 @@ export interface ProjectionBatch {
   readonly from: Position | null;
   /** The projection's events from `readProjectionPage`; the checkpoint moves to its `through`. */
   readonly page: TypedPage;
+  /** Gathers the moves over empty pages of a process's runners into one statement. */
+  readonly moves?: CheckpointMoves;
 }
 
 /**
@@ -29,7 +32,7 @@ export async function applyBatch(dataSource: DataSource, batch: ProjectionBatch)
   // projection does not read is right to, and the CAS keeps it from moving back or twice. Most
   // wake-ups of a busy system are such pages for most projections.
   if (batch.page.events.length === 0) {
-    await advanceCheckpoint(dataSource, passedOver);
+    await (batch.moves ? batch.moves.advance(passedOver) : advanceCheckpoint(dataSource, passedOver));
     return 0;
   }
   return dataSource.transaction(async (manager) => {

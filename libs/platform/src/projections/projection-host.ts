@@ -4,9 +4,11 @@ import { silentProjectionLogger, type ProjectionLogger } from './projection-logg
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { PostgresProjection } from './postgres-projection';
 import { ReadModelStatistics } from './read-model-statistics';
+import { CheckpointMoves } from './checkpoint-moves';
+import { SharedLog, type SharedLogOptions } from './shared-log';
 import { StoreWakeUps } from './store-wake-ups';
 
-type RunnerTuning = Omit<ProjectionRunnerOptions, 'dataSource' | 'store' | 'projection' | 'owner' | 'wakeUps' | 'logger'>;
+type RunnerTuning = Omit<ProjectionRunnerOptions, 'dataSource' | 'store' | 'projection' | 'owner' | 'wakeUps' | 'logger' | 'log' | 'moves'>;
 
 export interface ProjectionHostOptions {
   readonly dataSource: DataSource;
@@ -17,12 +19,14 @@ export interface ProjectionHostOptions {
   /** Per projection, so a logger can carry the projection name as its context. */
   readonly loggerFor?: (projectionName: string) => ProjectionLogger;
   readonly tuning?: RunnerTuning;
+  /** The shared reader's window (ADR 0018); `false` lets every runner read for itself. */
+  readonly sharedLog?: SharedLogOptions | false;
 }
 
 /**
  * Runs a set of projections in one process (the projector app, or the api in a single-machine
- * deployment) with one shared store subscription for wake-ups, and keeps the planner statistics
- * of the tables they write up to date.
+ * deployment) with one shared store subscription for wake-ups and one shared reader of the log,
+ * and keeps the planner statistics of the tables they write up to date.
  */
 export class ProjectionHost {
   readonly runners: readonly ProjectionRunner[];
@@ -37,6 +41,8 @@ export class ProjectionHost {
     const hostLogger = loggerFor('projection-host');
     this.wakeUps = new StoreWakeUps(options.store, (error) => hostLogger.warn(`wake-up subscription: ${String(error)}`));
     this.statistics = new ReadModelStatistics(options.dataSource, { logger: hostLogger });
+    const moves = new CheckpointMoves(options.dataSource);
+    const log = options.sharedLog === false ? undefined : new SharedLog(options.store, this.wakeUps, options.sharedLog);
     this.runners = options.projections.map(
       (projection) =>
         new ProjectionRunner({
@@ -46,6 +52,8 @@ export class ProjectionHost {
           projection,
           owner: options.owner,
           wakeUps: this.wakeUps,
+          ...(log ? { log } : {}),
+          moves,
           logger: loggerFor(projection.name),
         }),
     );

@@ -7,6 +7,8 @@ import { CheckpointConflictError, LeaseLostError } from './projection-errors';
 import { ProjectionLease } from './projection-lease';
 import { silentProjectionLogger, type ProjectionLogger } from './projection-logger';
 import type { PostgresProjection } from './postgres-projection';
+import type { CheckpointMoves } from './checkpoint-moves';
+import type { SharedLog } from './shared-log';
 import { StoreWakeUps } from './store-wake-ups';
 
 export interface ProjectionRunnerOptions {
@@ -18,6 +20,10 @@ export interface ProjectionRunnerOptions {
   readonly owner: string;
   /** Share one doorbell between the runners of a process; otherwise the runner owns one. */
   readonly wakeUps?: StoreWakeUps;
+  /** Pages cut from one reader shared by the runners of a process; otherwise the runner reads its own. */
+  readonly log?: SharedLog;
+  /** Checkpoint moves over empty pages, sent together with other runners' (see `CheckpointMoves`). */
+  readonly moves?: CheckpointMoves;
   readonly logger?: ProjectionLogger;
   /** Events per transaction. */
   readonly batchSize?: number;
@@ -46,7 +52,9 @@ export class ProjectionRunner {
   private readonly wakeUps: StoreWakeUps;
   private readonly ownsWakeUps: boolean;
   private readonly logger: ProjectionLogger;
-  private readonly settings: Required<Omit<ProjectionRunnerOptions, 'wakeUps' | 'logger'>>;
+  private readonly log: SharedLog | null;
+  private readonly moves: CheckpointMoves | null;
+  private readonly settings: Required<Omit<ProjectionRunnerOptions, 'wakeUps' | 'logger' | 'log' | 'moves'>>;
   private controller = new AbortController();
   private loop: Promise<void> | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
@@ -80,6 +88,8 @@ export class ProjectionRunner {
     if (this.settings.leaseRenewMs >= leaseTtlMs) throw new Error('leaseRenewMs must be shorter than leaseTtlMs');
     this.name = options.projection.name;
     this.logger = options.logger ?? silentProjectionLogger;
+    this.log = options.log ?? null;
+    this.moves = options.moves ?? null;
     this.lease = new ProjectionLease(options.dataSource, { name: this.name, owner: options.owner, ttlMs: leaseTtlMs });
     this.ownsWakeUps = !options.wakeUps;
     this.wakeUps = options.wakeUps ?? new StoreWakeUps(options.store, (e) => this.logger.warn(`wake-ups: ${String(e)}`));
@@ -117,6 +127,7 @@ export class ProjectionRunner {
     await this.loop;
     await this.renewal;
     this.loop = null;
+    this.log?.leave(this.name);
     if (this.ownsWakeUps) await this.wakeUps.stop();
     await this.lease.release().catch((error: unknown) => this.logger.warn(`lease release failed: ${String(error)}`));
     this.currentState = 'stopped';
@@ -147,7 +158,10 @@ export class ProjectionRunner {
       this.checkpointKnown = true;
     }
     const from = this.committedPosition;
-    const page = await readProjectionPage(this.settings.store, this.settings.projection, from, this.settings.batchSize);
+    const { store, projection, batchSize } = this.settings;
+    const page = this.log
+      ? await this.log.page(this.name, projection, from, batchSize, this.controller.signal)
+      : await readProjectionPage(store, projection, from, batchSize);
     const last = page.through;
     if (!last || this.controller.signal.aborted) return true;
     const applied = await applyBatch(this.settings.dataSource, {
@@ -155,6 +169,7 @@ export class ProjectionRunner {
       lease: this.lease,
       from,
       page,
+      ...(this.moves ? { moves: this.moves } : {}),
     });
     this.committedPosition = last.position;
     this.logProgress(last.position, page.scanned, applied);
@@ -196,6 +211,7 @@ export class ProjectionRunner {
 
   private async failed(error: unknown): Promise<void> {
     this.checkpointKnown = false;
+    this.log?.leave(this.name);
     if (error instanceof LeaseLostError) {
       // Fenced: another runner owns the projection now. Stand by; no backoff needed.
       this.lease.forget();

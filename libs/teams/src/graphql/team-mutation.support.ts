@@ -39,8 +39,10 @@ export class TeamMutationSupport {
     return localDateOf(this.clock.now());
   }
 
-  /** Waits for `teams_v1` to hold the change, then reads the team back for the payload. */
-  /** The command already checked the caller's scope; the payload reads back that same team. */
+  /**
+   * Waits for `teams_v1` to hold the change, then reads the team back for the payload (the command
+   * already checked the caller's scope, so the read is unrestricted).
+   */
   async payload<P extends TeamPayload>(type: new () => P, result: CommandResult, extra: Partial<P> = {}): Promise<P> {
     if (!result.ok) return Object.assign(new type(), { team: null, version: null, userErrors: inputErrors(result.error) }, extra);
     if (result.position !== null) await this.waiter.waitFor([TEAMS_PROJECTION], result.position);
