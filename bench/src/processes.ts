@@ -59,8 +59,13 @@ export class Service {
     child.on('exit', () => (this.exited = true));
   }
 
+  /**
+   * `BENCH_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is passed to the API and the
+   * projector, for profiling them under the bench's load (NODE_OPTIONS refuses `--cpu-prof`).
+   */
   static start(name: string, entry: string, env: NodeJS.ProcessEnv): Service {
-    return new Service(name, spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg.length > 0);
+    return new Service(name, spawn(process.execPath, [...nodeArgs, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
   get alive(): boolean {

@@ -18,6 +18,12 @@ export interface CommandContext {
   readonly expectedRevision?: number;
   /** Attempts when another writer got there first and no expectation was given. Default 3. */
   readonly maxAttempts?: number;
+  /**
+   * The stream as the caller has just read it (or `[]` for a stream named by an id it just
+   * generated): the first attempt decides on it instead of reading the stream again. The append
+   * still expects that revision, so a change in between fails it, and a retry reads afresh.
+   */
+  readonly firstRead?: readonly RecordedEvent[];
 }
 
 export type CommandOutcome<TState> =
@@ -44,7 +50,7 @@ export async function handleCommand<TCommand, TState, TEvent extends DomainEvent
   const maxAttempts = context.expectedRevision === undefined ? (context.maxAttempts ?? 3) : 1;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await attemptOnce(store, decider, streamName, command, context);
+      return await attemptOnce(store, decider, streamName, command, context, attempt === 1 ? context.firstRead : undefined);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= maxAttempts) throw error;
     }
@@ -57,9 +63,10 @@ async function attemptOnce<TCommand, TState, TEvent extends DomainEvent>(
   streamName: string,
   command: TCommand,
   context: CommandContext,
+  known: readonly RecordedEvent[] | undefined,
 ): Promise<CommandOutcome<TState>> {
   const upcasters = context.upcasters ?? noUpcasters;
-  const history = (await store.readStream(streamName)).map((event) => upcasters.apply(event));
+  const history = (known ?? (await store.readStream(streamName))).map((event) => upcasters.apply(event));
   const revision = history.at(-1)?.revision ?? null;
   if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
     throw new WrongExpectedVersionError(streamName, context.expectedRevision, revision);

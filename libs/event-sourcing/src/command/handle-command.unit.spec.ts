@@ -66,4 +66,35 @@ describe('handleCommand', () => {
       handleCommand(store, counter, 'counter-1', { by: 1, max: 10 }, { ...context, expectedRevision: 5 }),
     ).rejects.toBeInstanceOf(WrongExpectedVersionError);
   });
+
+  it('decides on the events the caller just read, without reading the stream again', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, counter, 'counter-1', { by: 2, max: 10 }, context);
+    const firstRead = await store.readStream('counter-1');
+    const reads = jest.spyOn(store, 'readStream');
+    const outcome = await handleCommand(store, counter, 'counter-1', { by: 3, max: 10 }, { ...context, firstRead });
+    expect(outcome).toMatchObject({ ok: true, state: 5, revision: 1 });
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('reads afresh when the stream moved after the caller read it, and decides on what is there', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, counter, 'counter-1', { by: 2, max: 10 }, context);
+    const firstRead = await store.readStream('counter-1');
+    await handleCommand(store, counter, 'counter-1', { by: 6, max: 10 }, context);
+    // On the stale read (2) the command fits; on the stream as it stands (8) it does not.
+    const outcome = await handleCommand(store, counter, 'counter-1', { by: 3, max: 10 }, { ...context, firstRead });
+    expect(outcome).toEqual({ ok: false, error: new DomainError('LIMIT_EXCEEDED', 'total would exceed 10', ['by']) });
+    expect((await store.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 2 }, { by: 6 }]);
+  });
+
+  it('appends to a new stream without reading it, and never over one that exists', async () => {
+    const store = new InMemoryEventStore();
+    const reads = jest.spyOn(store, 'readStream');
+    expect(await handleCommand(store, counter, 'counter-new', { by: 1, max: 10 }, { ...context, firstRead: [] })).toMatchObject({ ok: true, revision: 0 });
+    expect(reads).not.toHaveBeenCalled();
+    // Told "new" about a stream that has events: the append's no_stream expectation fails, the retry reads it.
+    const outcome = await handleCommand(store, counter, 'counter-new', { by: 1, max: 10 }, { ...context, firstRead: [] });
+    expect(outcome).toMatchObject({ ok: true, state: 2, revision: 1 });
+  });
 });

@@ -5,7 +5,7 @@ import { activityStreamName, type ActivityLoggedData } from '../domain/activity.
 import { FieldworkErrors } from '../domain/fieldwork.errors';
 import { meetingDecider } from '../domain/meeting.decider';
 import { meetingStreamName } from '../domain/meeting.events';
-import { execute, refused, type Caller, type CommandResult } from './command-execution';
+import { execute, NEW_STREAM, refused, type Caller, type CommandResult } from './command-execution';
 import type { FieldworkFacts } from './fieldwork.ports';
 import { checkExisting } from './scoped-stream';
 
@@ -44,7 +44,7 @@ export class ActivityCommandService {
     const village = await this.facts.village(request.villageId, request.date, caller.scope);
     const command = { type: 'LogActivity' as const, activityId, ...request, today: caller.today, team, village };
     const stream = { id: activityId, name: activityStreamName(activityId) };
-    return execute(this.store, this.ids, activityDecider, stream, command, request.date, { ...caller, expectedVersion: null });
+    return execute(this.store, this.ids, activityDecider, stream, command, request.date, { ...caller, expectedVersion: null }, NEW_STREAM);
   }
 
   async change(activityId: string, change: ActivityChange, caller: Caller): Promise<CommandResult> {
@@ -61,6 +61,6 @@ export class ActivityCommandService {
     const team = await this.facts.team(request.teamId, request.date, caller.scope);
     const command = { type: 'RecordMeeting' as const, meetingId, ...request, today: caller.today, team };
     const stream = { id: meetingId, name: meetingStreamName(meetingId) };
-    return execute(this.store, this.ids, meetingDecider, stream, command, request.date, { ...caller, expectedVersion: null });
+    return execute(this.store, this.ids, meetingDecider, stream, command, request.date, { ...caller, expectedVersion: null }, NEW_STREAM);
   }
 }

@@ -1,5 +1,6 @@
-import type { Decider, DomainError, DomainEvent, EventStore, IdGenerator } from '@cdtt/event-sourcing';
+import type { Decider, DomainError, DomainEvent, EventStore, IdGenerator, RecordedEvent } from '@cdtt/event-sourcing';
 import { executeOnStream, foldStream, versionConflict as conflict, type CommandCaller } from '@cdtt/platform';
+export { NEW_STREAM } from '@cdtt/platform';
 
 /** Who asked (for event metadata), where they may write, the stream revision they saw, and today. */
 export interface Caller extends CommandCaller {
@@ -24,13 +25,14 @@ export async function execute<C, S, E extends DomainEvent>(
   command: C,
   effectiveDate: string,
   caller: Caller,
+  firstRead?: readonly RecordedEvent[],
 ): Promise<CommandResult> {
-  const outcome = await executeOnStream(store, ids, decider, stream.name, command, { effectiveDate, caller, conflictNoun: 'record' });
+  const outcome = await executeOnStream(store, ids, decider, stream.name, command, { effectiveDate, caller, conflictNoun: 'record', ...(firstRead ? { firstRead } : {}) });
   if (!outcome.ok) return outcome;
   return { ok: true, id: stream.id, version: outcome.version, position: outcome.position };
 }
 
 /** A stream folded with a decider, for facts and scope checks before a command (never for reads). */
-export function loadState<C, S, E extends DomainEvent>(store: EventStore, decider: Decider<C, S, E>, streamName: string): Promise<{ state: S; revision: number | null; events: readonly E[] }> {
+export function loadState<C, S, E extends DomainEvent>(store: EventStore, decider: Decider<C, S, E>, streamName: string): Promise<{ state: S; revision: number | null; events: readonly E[]; recorded: readonly RecordedEvent[] }> {
   return foldStream(store, decider, streamName);
 }

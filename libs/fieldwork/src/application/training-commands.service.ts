@@ -4,7 +4,7 @@ import { FieldworkErrors } from '../domain/fieldwork.errors';
 import type { TrainingCommand } from '../domain/training.commands';
 import { trainingDecider } from '../domain/training.decider';
 import { trainingStreamName, type OrganiserKind, type TrainingLevel, type TrainingMode, type TrainingScheduledData } from '../domain/training.events';
-import { execute, refused, type Caller, type CommandResult } from './command-execution';
+import { execute, NEW_STREAM, refused, type Caller, type CommandResult } from './command-execution';
 import type { FieldworkFacts } from './fieldwork.ports';
 import { checkExisting } from './scoped-stream';
 
@@ -43,7 +43,7 @@ export class TrainingCommandService {
     const unit = level !== 'NATIONAL' && code !== null ? await this.facts.unit(level, code, heldOn, caller.scope) : { inForce: true, provinceCode: null };
     const command: TrainingCommand = { type: 'ScheduleTraining', trainingId, ...request, unit };
     const stream = { id: trainingId, name: trainingStreamName(trainingId) };
-    return execute(this.store, this.ids, trainingDecider, stream, command, heldOn, { ...caller, expectedVersion: null });
+    return execute(this.store, this.ids, trainingDecider, stream, command, heldOn, { ...caller, expectedVersion: null }, NEW_STREAM);
   }
 
   async change(trainingId: string, change: TrainingChange, caller: Caller): Promise<CommandResult> {

@@ -1,4 +1,4 @@
-import { DomainError, handleCommand, WrongExpectedVersionError, type Actor, type Decider, type DomainEvent, type EventStore, type IdGenerator } from '@cdtt/event-sourcing';
+import { DomainError, handleCommand, WrongExpectedVersionError, type Actor, type Decider, type DomainEvent, type EventStore, type IdGenerator, type RecordedEvent } from '@cdtt/event-sourcing';
 import type { ProvinceScope } from '../security/scope/province-scope';
 import { effectiveAtOf } from '../time/effective-at';
 
@@ -31,7 +31,7 @@ export async function executeOnStream<C, S, E extends DomainEvent>(
   decider: Decider<C, S, E>,
   streamName: string,
   command: C,
-  request: { readonly effectiveDate: string; readonly caller: CommandCaller; readonly conflictNoun?: string },
+  request: { readonly effectiveDate: string; readonly caller: CommandCaller; readonly conflictNoun?: string; readonly firstRead?: readonly RecordedEvent[] },
 ): Promise<StreamCommandOutcome<S>> {
   const { caller } = request;
   const expected = caller.expectedVersion ?? undefined;
@@ -45,6 +45,7 @@ export async function executeOnStream<C, S, E extends DomainEvent>(
         effectiveAt: effectiveAtOf(request.effectiveDate),
       },
       ...(expected === undefined ? {} : { expectedRevision: expected }),
+      ...(request.firstRead ? { firstRead: request.firstRead } : {}),
     });
     if (!outcome.ok) return outcome;
     return { ok: true, state: outcome.state, version: outcome.revision, position: outcome.events.at(-1)?.position ?? null };
@@ -56,15 +57,18 @@ export async function executeOnStream<C, S, E extends DomainEvent>(
   }
 }
 
+/** A new record's stream (named by an id just generated) is empty: pass it as `firstRead`, nothing is read. */
+export const NEW_STREAM: readonly RecordedEvent[] = [];
+
 /** A stream folded with a decider, for facts and scope checks before a command (never for reads). */
 export async function foldStream<S, E>(
   store: EventStore,
   decider: { readonly initialState: S; evolve(state: S, event: E): S },
   streamName: string,
-): Promise<{ state: S; revision: number | null; events: readonly E[] }> {
+): Promise<{ state: S; revision: number | null; events: readonly E[]; recorded: readonly RecordedEvent[] }> {
   const recorded = await store.readStream(streamName);
   // The adapter hands back recorded events; the decider's event union is their domain view.
   const events = recorded as unknown as E[];
   const state = events.reduce((s, event) => decider.evolve(s, event), decider.initialState);
-  return { state, revision: recorded.at(-1)?.revision ?? null, events };
+  return { state, revision: recorded.at(-1)?.revision ?? null, events, recorded };
 }

@@ -1,4 +1,4 @@
-import type { Decider, DomainError, DomainEvent, EventStore, IdGenerator } from '@cdtt/event-sourcing';
+import type { Decider, DomainError, DomainEvent, EventStore, IdGenerator, RecordedEvent } from '@cdtt/event-sourcing';
 import { executeOnStream, foldStream, versionConflict as conflict, type CommandCaller } from '@cdtt/platform';
 
 /** Who asked, for event metadata, and the stream revision they saw (optimistic concurrency). */
@@ -19,14 +19,22 @@ export async function execute<C, S, E extends DomainEvent>(
   command: C,
   effectiveDate: string,
   caller: Caller,
+  firstRead?: readonly RecordedEvent[],
 ): Promise<CommandResult> {
-  const outcome = await executeOnStream(store, ids, decider, stream.name, command, { effectiveDate, caller, conflictNoun: 'team' });
+  const outcome = await executeOnStream(store, ids, decider, stream.name, command, { effectiveDate, caller, conflictNoun: 'team', ...(firstRead ? { firstRead } : {}) });
   if (!outcome.ok) return outcome;
   return { ok: true, id: stream.id, version: outcome.version, position: outcome.position };
 }
 
-/** The current state of a stream, for looking up facts before a command (never for reads). */
-export async function loadState<C, S, E extends DomainEvent>(store: EventStore, decider: Decider<C, S, E>, streamName: string): Promise<{ state: S; revision: number | null }> {
-  const { state, revision } = await foldStream(store, decider, streamName);
-  return { state, revision };
+/**
+ * The current state of a stream, for looking up facts before a command (never for reads), with the
+ * events it was folded from: the command can decide on them without reading the stream again.
+ */
+export async function loadState<C, S, E extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<C, S, E>,
+  streamName: string,
+): Promise<{ state: S; revision: number | null; recorded: readonly RecordedEvent[] }> {
+  const { state, revision, recorded } = await foldStream(store, decider, streamName);
+  return { state, revision, recorded };
 }

@@ -1,5 +1,5 @@
 import type { EventStore, IdGenerator } from '@cdtt/event-sourcing';
-import type { ProvinceScope } from '@cdtt/platform';
+import { NEW_STREAM, type ProvinceScope } from '@cdtt/platform';
 import { PersonErrors, personDecider } from '../domain/person.decider';
 import { personStreamName, type YouthUnionMembership } from '../domain/person.events';
 import type { LocalDate } from '../domain/team.events';
@@ -39,7 +39,7 @@ export class PersonCommandService {
     const personal = await this.vault.seal(personId, fields);
     const command = { type: 'RegisterPerson' as const, personId, personal, youthUnionSince, youthUnionUntil };
     const stream = { id: personId, name: personStreamName(personId) };
-    return execute(this.store, this.ids, personDecider, stream, command, today, { ...caller, expectedVersion: null });
+    return execute(this.store, this.ids, personDecider, stream, command, today, { ...caller, expectedVersion: null }, NEW_STREAM);
   }
 
   /** Replaces the Youth Union dates and, when `fields` is given, the personal fields. */

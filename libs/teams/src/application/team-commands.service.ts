@@ -1,5 +1,5 @@
-import { DomainError, type EventStore, type IdGenerator } from '@cdtt/event-sourcing';
-import type { ProvinceScope } from '@cdtt/platform';
+import { DomainError, type EventStore, type IdGenerator, type RecordedEvent } from '@cdtt/event-sourcing';
+import { NEW_STREAM, type ProvinceScope } from '@cdtt/platform';
 import type { CoverageFacts, TeamCommand, TeamPolicy } from '../domain/team.commands';
 import { teamDecider } from '../domain/team.decider';
 import { TeamErrors } from '../domain/team.errors';
@@ -70,13 +70,14 @@ export class TeamCommandService {
       policy: await this.policyOf(communeCode, decision.date),
     };
     const stream = { id: teamId, name: teamStreamName(teamId) };
-    return execute(this.store, this.ids, teamDecider, stream, command, request.effectiveDate, { ...caller, expectedVersion: null });
+    return execute(this.store, this.ids, teamDecider, stream, command, request.effectiveDate, { ...caller, expectedVersion: null }, NEW_STREAM);
   }
 
   async addTeamMember(request: AddTeamMemberRequest, caller: Caller): Promise<AddTeamMemberResult> {
     const { teamId, role, effectiveDate, decisionRef } = request;
-    const loaded = await this.load(teamId, caller);
-    if (loaded instanceof DomainError) return { ok: false, error: loaded };
+    const team = await this.load(teamId, caller);
+    if (team instanceof DomainError) return { ok: false, error: team };
+    const loaded = team.state;
     const policy = await this.policyOf(loaded.communeCode, effectiveDate);
     const addition = (personId: string): TeamCommand => ({ type: 'AddMember', personId, role, effectiveDate, decisionRef, policy });
     let personId = request.personId;
@@ -92,14 +93,14 @@ export class TeamCommandService {
       const notJoinable = await this.people.checkJoinable(personId, caller.scope);
       if (notJoinable) return notJoinable;
     }
-    const joined = await this.run(teamId, addition(personId), effectiveDate, caller);
+    const joined = await this.run(teamId, addition(personId), effectiveDate, caller, team.recorded);
     return joined.ok ? { ...joined, personId } : joined;
   }
 
   async changeTeam(teamId: string, change: TeamChange, caller: Caller): Promise<CommandResult> {
-    const loaded = await this.load(teamId, caller);
-    if (loaded instanceof DomainError) return { ok: false, error: loaded };
-    return this.run(teamId, await this.complete(teamId, change, loaded, caller.scope), change.effectiveDate, caller);
+    const team = await this.load(teamId, caller);
+    if (team instanceof DomainError) return { ok: false, error: team };
+    return this.run(teamId, await this.complete(teamId, change, team.state, caller.scope), change.effectiveDate, caller, team.recorded);
   }
 
   /**
@@ -107,12 +108,13 @@ export class TeamCommandService {
    * Dated on the reorganisation the team waits on; the choices are those the hold recorded.
    */
   async assignToSuccessorCommune(teamId: string, toCommuneCode: string, decisionRef: string | null, caller: Caller): Promise<CommandResult> {
-    const loaded = await this.load(teamId, caller);
-    if (loaded instanceof DomainError) return { ok: false, error: loaded };
+    const team = await this.load(teamId, caller);
+    if (team instanceof DomainError) return { ok: false, error: team };
+    const loaded = team.state;
     // An unknown team has no date to decide on: answer it as the decider would, before dating anything.
     if (loaded.status === 'NONE') return { ok: false, error: TeamErrors.notFound() };
     const date = loaded.succession?.since ?? loaded.establishedOn;
-    return this.run(teamId, { type: 'AssignToSuccessorCommune', toCommuneCode, decisionRef }, date, caller);
+    return this.run(teamId, { type: 'AssignToSuccessorCommune', toCommuneCode, decisionRef }, date, caller, team.recorded);
   }
 
   /** Adds the looked-up facts and province policy a change needs. */
@@ -141,19 +143,20 @@ export class TeamCommandService {
    * about it (not even its version) leaks. Its provinces are where it is attached now
    * (`teamProvinces`), as `teams_v1.visible_province_codes` is filled.
    */
-  private async load(teamId: string, caller: Caller): Promise<TeamState | DomainError> {
+  /** The team as its stream stands, with the events read (the command decides on them: one read, not two). */
+  private async load(teamId: string, caller: Caller): Promise<{ state: TeamState; recorded: readonly RecordedEvent[] } | DomainError> {
     caller.scope.assertCanWrite();
-    const { state, revision } = await loadState(this.store, teamDecider, teamStreamName(teamId));
+    const { state, revision, recorded } = await loadState(this.store, teamDecider, teamStreamName(teamId));
     if (state.status !== 'NONE' && !(await teamVisibleTo(state, caller.scope, this.geography))) {
       return TeamErrors.notFound();
     }
     const expected = caller.expectedVersion;
     if (expected !== undefined && expected !== null && expected !== revision) return versionConflict(expected, revision);
-    return state;
+    return { state, recorded };
   }
 
-  private run(teamId: string, command: TeamCommand, effectiveDate: LocalDate, caller: Caller): Promise<CommandResult> {
-    return execute(this.store, this.ids, teamDecider, { id: teamId, name: teamStreamName(teamId) }, command, effectiveDate, caller);
+  private run(teamId: string, command: TeamCommand, effectiveDate: LocalDate, caller: Caller, firstRead: readonly RecordedEvent[]): Promise<CommandResult> {
+    return execute(this.store, this.ids, teamDecider, { id: teamId, name: teamStreamName(teamId) }, command, effectiveDate, caller, firstRead);
   }
 
   /** Villages outside the caller's provinces are left out of the facts: the decider then says VILLAGE_NOT_FOUND. */
