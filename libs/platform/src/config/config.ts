@@ -27,6 +27,8 @@ export interface AppConfig {
   readonly runProjector: boolean;
   /** The projections a projector process runs (`PROJECTIONS`); null: every one. */
   readonly projections: readonly string[] | null;
+  /** `PROJECTION_SHARED_READ`: the runners of a projector process cut their pages from one reader (ADR 0018). */
+  readonly projectionSharedRead: boolean;
   readonly poolSize: number;
   /** NODE_ENV=production: stricter start (signing keys must be configured). */
   readonly production: boolean;
@@ -60,6 +62,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const poolSize = integer(text('DATABASE_POOL_SIZE') ?? '10', 'DATABASE_POOL_SIZE', 1, 200, problems);
   const runProjector = boolean(text('RUN_PROJECTOR') ?? 'true', 'RUN_PROJECTOR', problems);
   const projections = projectionNames(text('PROJECTIONS'), problems);
+  const projectionSharedRead = boolean(text('PROJECTION_SHARED_READ') ?? 'true', 'PROJECTION_SHARED_READ', problems);
   const production = text('NODE_ENV') === 'production';
   const auth = authConfig(text, production, problems);
 
@@ -72,6 +75,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: text('HOST') ?? '0.0.0.0',
     runProjector,
     projections,
+    projectionSharedRead,
     // The embedded PostgreSQL serialises all work on one backend: more connections only queue.
     poolSize: databaseUrl === null ? 1 : poolSize,
     production,

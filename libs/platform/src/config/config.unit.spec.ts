@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       runProjector: true,
       projections: null,
+      projectionSharedRead: true,
       poolSize: 1,
       production: false,
       auth: { signingKeys: null, required: false, bootstrapAdmin: null },
@@ -21,6 +22,10 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ databaseUrl: 'postgres://u@db:5432/cdtt', poolSize: 20 });
   });
 
+  it('lets an operator turn the shared reader of the projector off', () => {
+    expect(loadConfig({ PROJECTION_SHARED_READ: 'false' }).projectionSharedRead).toBe(false);
+  });
+
   it('names every bad value at once', () => {
     const attempt = (): unknown =>
       loadConfig({
@@ -28,6 +33,7 @@ describe('loadConfig', () => {
         EVENTSTORE_CONNECTION_STRING: 'http://x',
         PORT: '70000',
         RUN_PROJECTOR: 'maybe',
+        PROJECTION_SHARED_READ: 'sometimes',
       });
     expect(attempt).toThrow(ConfigError);
     try {
@@ -38,6 +44,7 @@ describe('loadConfig', () => {
         'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false',
         'PORT must be a whole number from 1 to 65535 (got "70000")',
         'RUN_PROJECTOR must be true or false (got "maybe")',
+        'PROJECTION_SHARED_READ must be true or false (got "sometimes")',
       ]);
     }
   });

@@ -84,7 +84,9 @@ export class SharedLog {
       }
       from = through?.position ?? from;
       this.settle(cursor, from, true);
-      if (events.length >= maxCount) return { events, through, scanned, atHead: false };
+      // A page ends at `maxCount` matches, or after a window's worth of events with fewer (a sparse
+      // projection's checkpoint still moves through the log, for status and for a quick restart).
+      if (events.length >= maxCount || scanned >= this.settings.capacity) return { events, through, scanned, atHead: false };
       // At the head: hand over what was scanned rather than chase appends that keep arriving (the
       // runner's wake-up version tells it to come back at once if one rang meanwhile).
       if (this.atFreshHead() || (this.headRead !== null && scanned > 0)) return { events, through, scanned, atHead: true };

@@ -106,22 +106,31 @@ describe('SharedLog (one reader of $all for the runners of a process)', () => {
     expect(reader.typedReads()).toBe(typedBefore);
   });
 
+  it('ends a page with nothing of the projection after a window of events, so its checkpoint moves', async () => {
+    await fill();
+    const log = sharedLog({ readSize: 100, capacity: 200 });
+    const page = await log.page('none_v1', projectionOf('none_v1', ['Z']), null, 10, never);
+    expect(page).toMatchObject({ events: [], scanned: 200, atHead: false });
+    expect(page.through?.position).toBe(await positionAt(199));
+  });
+
   it('holds a runner that outpaces the window until the slowest one moves on', async () => {
     await fill();
     const log = sharedLog({ readSize: 100, capacity: 200, idleMs: 60_000 });
     const slow = projectionOf('slow_v1', [ANY_EVENT_TYPE]);
     const first = await log.page('slow_v1', slow, null, 10, never);
     expect(first.events).toHaveLength(10);
-    // A fast runner of a type that is not in the log: it scans to the window's capacity, then waits.
+    // A runner of a type that is not in the log, ahead of the slow one: the window cannot grow
+    // past the slow one's 10 events plus its capacity, so it waits.
     let fastDone = false;
-    const fast = log.page('fast_v1', projectionOf('fast_v1', ['Z']), null, 10, never).then((page) => {
+    const fast = log.page('fast_v1', projectionOf('fast_v1', ['Z']), await positionAt(99), 10, never).then((page) => {
       fastDone = true;
       return page;
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fastDone).toBe(false);
     expect(log.size).toBeLessThanOrEqual(200);
-    // The slow runner catches up; the window moves and the fast one runs to the head.
+    // The slow runner moves on; the window follows and the fast one gets its page.
     let after = first.through?.position ?? null;
     while (!fastDone) {
       const page = await log.page('slow_v1', slow, after, 50, never);
@@ -129,17 +138,17 @@ describe('SharedLog (one reader of $all for the runners of a process)', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     const page = await fast;
-    expect(page.events).toEqual([]);
-    expect(page.scanned).toBe(600);
-    expect(page.atHead).toBe(true);
+    expect(page).toMatchObject({ events: [], scanned: 200, atHead: false });
+    expect(page.through?.position).toBe(await positionAt(299));
   });
 
   it('stops holding for a runner that went silent', async () => {
     await fill();
     const log = sharedLog({ readSize: 100, capacity: 200, idleMs: 30 });
     await log.page('stuck_v1', projectionOf('stuck_v1', ['A']), null, 1, never);
-    const page = await log.page('fast_v1', projectionOf('fast_v1', ['Z']), null, 10, never);
-    expect(page).toMatchObject({ events: [], scanned: 600, atHead: true });
+    const page = await log.page('fast_v1', projectionOf('fast_v1', ['Z']), await positionAt(99), 10, never);
+    expect(page).toMatchObject({ events: [], scanned: 200, atHead: false });
+    expect(page.through?.position).toBe(await positionAt(299));
   });
 
   it('answers a stopping runner at once instead of waiting for room', async () => {
@@ -147,11 +156,12 @@ describe('SharedLog (one reader of $all for the runners of a process)', () => {
     const log = sharedLog({ readSize: 100, capacity: 200, idleMs: 60_000 });
     await log.page('slow_v1', projectionOf('slow_v1', ['A']), null, 1, never);
     const stop = new AbortController();
-    const pending = log.page('fast_v1', projectionOf('fast_v1', ['Z']), null, 10, stop.signal);
+    const pending = log.page('fast_v1', projectionOf('fast_v1', ['Z']), await positionAt(99), 10, stop.signal);
     stop.abort();
     const page = await pending;
-    expect(page.atHead).toBe(false);
-    expect(page.scanned).toBeLessThanOrEqual(200);
+    // What it scanned before it had to wait: the rest of the window.
+    expect(page).toMatchObject({ events: [], scanned: 100, atHead: false });
+    expect(page.through?.position).toBe(await positionAt(199));
   });
 
   it('does not read again at the head until the doorbell rings, then reads the new events once', async () => {
@@ -185,6 +195,13 @@ describe('SharedLog (one reader of $all for the runners of a process)', () => {
       version = wakeUps.version;
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
+  }
+
+  /** The position of the log's `index`-th event (read directly, not through the counted view). */
+  async function positionAt(index: number): Promise<Position> {
+    const event = (await store.readAll({}))[index];
+    if (!event) throw new Error(`no event ${index}`);
+    return event.position;
   }
 
   /** The position just before the head (the last but one event): where a runner that has applied everything else stands. */
