@@ -2,6 +2,7 @@ import type { Position, TypedPage } from '@cdtt/event-sourcing';
 import type { DataSource } from 'typeorm';
 import type { CheckpointMoves } from './checkpoint-moves';
 import { advanceCheckpoint } from './projection-checkpoint';
+import { LeaseLostError } from './projection-errors';
 import { applyEvents } from './apply-events';
 import type { ProjectionLease } from './projection-lease';
 import type { PostgresProjection } from './postgres-projection';
@@ -38,10 +39,14 @@ export async function applyBatch(dataSource: DataSource, batch: ProjectionBatch)
   return dataSource.transaction(async (manager) => {
     await applyEvents(batch.projection, batch.page.events, manager);
     const applied = batch.page.events.length;
-    // Fence last: the lease row lock is held only from here to commit, so our own renewals
-    // (on another connection) are not blocked while the handlers run.
-    await batch.lease.fence(manager);
-    await advanceCheckpoint(manager, { ...passedOver, applied });
+    // Fence last, in the checkpoint's own statement: the lease row lock is held only from here to
+    // commit, so our own renewals (on another connection) are not blocked while the handlers run.
+    try {
+      await advanceCheckpoint(manager, { ...passedOver, applied }, batch.lease);
+    } catch (error) {
+      if (error instanceof LeaseLostError) batch.lease.forget();
+      throw error;
+    }
     return applied;
   });
 }

@@ -2,7 +2,7 @@ import { InMemoryEventStore, type RecordedEvent } from '@cdtt/event-sourcing';
 import { newEvent, uniqueStream } from '@cdtt/event-sourcing/testing';
 import type { DataSource } from 'typeorm';
 import { advanceCheckpoint, readCheckpoint, registerCheckpoint } from './projection-checkpoint';
-import { CheckpointConflictError } from './projection-errors';
+import { CheckpointConflictError, LeaseLostError } from './projection-errors';
 import { checkpointOf, dropProjection, openTestDatabase, uniqueProjectionName } from './testing/projection-test-kit';
 
 describe('projection checkpoints (compare-and-set)', () => {
@@ -37,5 +37,35 @@ describe('projection checkpoints (compare-and-set)', () => {
       CheckpointConflictError,
     );
     expect((await checkpointOf(dataSource, name))?.position).toBe(first.position);
+  });
+
+  describe('fenced on the lease, in the same statement', () => {
+    const lease = (owner: string): Promise<unknown> =>
+      dataSource.query(`INSERT INTO projection_leases (name, owner, expires_at) VALUES ($1, $2, now() + interval '1 minute')`, [name, owner]);
+    afterEach(() => dataSource.query('DELETE FROM projection_leases WHERE name = $1', [name]));
+
+    it('moves the checkpoint of the runner that holds the lease', async () => {
+      const [first] = events as [RecordedEvent];
+      await lease('holder');
+      await advanceCheckpoint(dataSource, { name, from: null, last: first, processed: 1, applied: 1 }, { owner: 'holder' });
+      expect((await checkpointOf(dataSource, name))?.position).toBe(first.position);
+    });
+
+    it('moves nothing for a runner whose lease another owner took, and says so', async () => {
+      const [first] = events as [RecordedEvent];
+      await registerCheckpoint(dataSource, name);
+      await lease('intruder');
+      await expect(advanceCheckpoint(dataSource, { name, from: null, last: first, processed: 1, applied: 1 }, { owner: 'stale' })).rejects.toBeInstanceOf(LeaseLostError);
+      expect((await checkpointOf(dataSource, name))?.position).toBeNull();
+    });
+
+    it('still refuses a checkpoint that moved, for the lease holder', async () => {
+      const [first, second] = events as [RecordedEvent, RecordedEvent];
+      await lease('holder');
+      await advanceCheckpoint(dataSource, { name, from: null, last: first, processed: 1, applied: 1 }, { owner: 'holder' });
+      await expect(advanceCheckpoint(dataSource, { name, from: null, last: second, processed: 1, applied: 1 }, { owner: 'holder' })).rejects.toBeInstanceOf(
+        CheckpointConflictError,
+      );
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Position, RecordedEvent } from '@cdtt/event-sourcing';
-import { CheckpointConflictError } from './projection-errors';
+import { CheckpointConflictError, LeaseLostError } from './projection-errors';
 import { queryRows, type SqlExecutor } from './sql-executor';
 
 /** Creates the checkpoint row at "start" if missing, so a registered projection shows in status. */
@@ -30,6 +30,11 @@ export interface CheckpointAdvance {
 /** The channel a checkpoint move is announced on (payload: the projection's name), at its commit. */
 export const CHECKPOINT_CHANNEL = 'cdtt_checkpoints';
 
+/** The runner a batch's checkpoint move is fenced on: the lease row must still name it. */
+export interface CheckpointFence {
+  readonly owner: string;
+}
+
 /**
  * Moves the checkpoint, inside the batch transaction or alone for a page with nothing to apply,
  * and announces it (delivered at commit, so a read-your-writes waiter in the API checks again at
@@ -41,14 +46,20 @@ export const CHECKPOINT_CHANNEL = 'cdtt_checkpoints';
  * under READ COMMITTED a concurrent writer's UPDATE waits for ours, then re-checks the WHERE
  * against our committed row and matches nothing, so a batch can never be applied twice even if
  * the lease were misconfigured.
+ *
+ * With a `fence` (a batch that wrote rows), the same statement first locks the lease row if it
+ * still names the runner, and moves nothing otherwise (LeaseLostError): the row lock is held to
+ * commit, so a takeover waits for this commit instead of racing it. One round trip, not two.
  */
-export async function advanceCheckpoint(executor: SqlExecutor, advance: CheckpointAdvance): Promise<void> {
-  const rows = await queryRows<{ name: string }>(
+export async function advanceCheckpoint(executor: SqlExecutor, advance: CheckpointAdvance, fence?: CheckpointFence): Promise<void> {
+  const parameters = [advance.name, advance.from, advance.last.position, advance.processed, advance.applied, advance.last.recordedAt];
+  const rows = await queryRows<{ moved: number; fenced: boolean }>(
     executor,
-    `WITH moved AS (
+    `WITH ${fence ? "fence AS (SELECT owner FROM projection_leases WHERE name = $1 AND owner = $7 FOR UPDATE)," : ''}
+     moved AS (
        INSERT INTO projection_checkpoints AS c
          (name, position, events_processed, events_applied, last_event_recorded_at, updated_at)
-       VALUES ($1, $3, $4, $5, $6, now())
+       SELECT $1::text, $3::text, $4::bigint, $5::bigint, $6::timestamptz, now()${fence ? ' FROM fence' : ''}
        ON CONFLICT (name) DO UPDATE SET
          position = EXCLUDED.position,
          events_processed = c.events_processed + EXCLUDED.events_processed,
@@ -59,8 +70,11 @@ export async function advanceCheckpoint(executor: SqlExecutor, advance: Checkpoi
        RETURNING name
      ), announced AS (SELECT pg_notify('${CHECKPOINT_CHANNEL}', moved.name) AS sent FROM moved),
      relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
-     SELECT moved.name FROM moved, announced, relaxed`,
-    [advance.name, advance.from, advance.last.position, advance.processed, advance.applied, advance.last.recordedAt],
+     SELECT (SELECT count(*) FROM announced)::int AS moved, ${fence ? 'EXISTS (SELECT 1 FROM fence)' : 'true'} AS fenced,
+       (SELECT setting FROM relaxed) AS relaxed`,
+    fence ? [...parameters, fence.owner] : parameters,
   );
-  if (rows.length === 0) throw new CheckpointConflictError(advance.name, advance.from);
+  const [row] = rows;
+  if (row?.fenced === false) throw new LeaseLostError(advance.name, fence?.owner ?? '');
+  if (!row || row.moved === 0) throw new CheckpointConflictError(advance.name, advance.from);
 }

@@ -1,4 +1,3 @@
-import { LeaseLostError } from './projection-errors';
 import { queryRows, updatedRows, type SqlExecutor } from './sql-executor';
 
 export interface ProjectionLeaseOptions {
@@ -26,7 +25,10 @@ export class ProjectionLease {
     return this.options.owner;
   }
 
-  /** True while our last confirmation is younger than the TTL; the fence is the real guarantee. */
+  /**
+   * True while our last confirmation is younger than the TTL; the fence in the batch's checkpoint
+   * statement (`advanceCheckpoint`) is the real guarantee.
+   */
   get held(): boolean {
     return performance.now() < this.believedUntil;
   }
@@ -52,23 +54,6 @@ export class ProjectionLease {
     // Measured from before the request: the database's expiry is at least this far away.
     this.believedUntil = rows.length > 0 ? sentAt + this.options.ttlMs : 0;
     return rows.length > 0;
-  }
-
-  /**
-   * Inside the batch transaction, just before the checkpoint write: proves we still own the row
-   * and locks it until commit, so a takeover waits for our commit instead of racing it.
-   * Expiry alone does not fence: while we hold the row lock nobody else can take it.
-   */
-  async fence(transaction: SqlExecutor): Promise<void> {
-    const rows = await queryRows<{ owner: string }>(
-      transaction,
-      'SELECT owner FROM projection_leases WHERE name = $1 AND owner = $2 FOR UPDATE',
-      [this.options.name, this.options.owner],
-    );
-    if (rows.length === 0) {
-      this.believedUntil = 0;
-      throw new LeaseLostError(this.options.name, this.options.owner);
-    }
   }
 
   /** Marks the lease lost locally (after a failed fence or renewal). */
