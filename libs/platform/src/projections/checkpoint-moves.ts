@@ -61,8 +61,8 @@ async function moveTogether(executor: SqlExecutor, moves: readonly CheckpointAdv
          updated_at = now()
        FROM page
        WHERE c.name = page.name AND c.position IS NOT DISTINCT FROM page.from_position
-       RETURNING c.name
-     ), announced AS (SELECT pg_notify('${CHECKPOINT_CHANNEL}', moved.name) FROM moved)
+       RETURNING c.name, c.position
+     ), announced AS (SELECT pg_notify('${CHECKPOINT_CHANNEL}', moved.name || ' ' || moved.position) FROM moved)
      SELECT moved.name, (SELECT count(*) FROM announced) AS announced,
        set_config('synchronous_commit', 'off', true) AS relaxed
      FROM moved`,

@@ -27,8 +27,18 @@ export interface CheckpointAdvance {
   readonly applied: number;
 }
 
-/** The channel a checkpoint move is announced on (payload: the projection's name), at its commit. */
+/**
+ * The channel a checkpoint move is announced on, at its commit. Payload: the projection's name, a
+ * space and the new position (`checkpointMoveOf` reads it), so a read-your-writes waiter knows
+ * from the notification alone whether its projection got there.
+ */
 export const CHECKPOINT_CHANNEL = 'cdtt_checkpoints';
+
+/** A checkpoint announcement: the projection and, unless an older writer sent only the name, where it moved. */
+export function checkpointMoveOf(payload: string): { readonly name: string; readonly position: Position | null } {
+  const space = payload.indexOf(' ');
+  return space < 0 ? { name: payload, position: null } : { name: payload.slice(0, space), position: payload.slice(space + 1) };
+}
 
 /** The runner a batch's checkpoint move is fenced on: the lease row must still name it. */
 export interface CheckpointFence {
@@ -68,7 +78,7 @@ export async function advanceCheckpoint(executor: SqlExecutor, advance: Checkpoi
          updated_at = EXCLUDED.updated_at
        WHERE c.position IS NOT DISTINCT FROM $2::text
        RETURNING name
-     ), announced AS (SELECT pg_notify('${CHECKPOINT_CHANNEL}', moved.name) AS sent FROM moved),
+     ), announced AS (SELECT pg_notify('${CHECKPOINT_CHANNEL}', moved.name || ' ' || $3::text) AS sent FROM moved),
      relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
      SELECT (SELECT count(*) FROM announced)::int AS moved, ${fence ? 'EXISTS (SELECT 1 FROM fence)' : 'true'} AS fenced,
        (SELECT setting FROM relaxed) AS relaxed`,
