@@ -1,11 +1,12 @@
 import type { EventStore, IdGenerator } from '@cdtt/event-sourcing';
+import { NEW_STREAM } from '@cdtt/platform';
 import type { FiguresInput } from '../domain/activity.commands';
 import { activityDecider } from '../domain/activity.decider';
 import { activityStreamName, type ActivityLoggedData } from '../domain/activity.events';
 import { FieldworkErrors } from '../domain/fieldwork.errors';
 import { meetingDecider } from '../domain/meeting.decider';
 import { meetingStreamName } from '../domain/meeting.events';
-import { execute, NEW_STREAM, refused, type Caller, type CommandResult } from './command-execution';
+import { execute, refused, type Caller, type CommandResult } from './command-execution';
 import type { FieldworkFacts } from './fieldwork.ports';
 import { checkExisting } from './scoped-stream';
 

@@ -1,6 +1,5 @@
 import type { Decider, DomainError, DomainEvent, EventStore, IdGenerator, RecordedEvent } from '@cdtt/event-sourcing';
 import { executeOnStream, foldStream, versionConflict as conflict, type CommandCaller } from '@cdtt/platform';
-export { NEW_STREAM } from '@cdtt/platform';
 
 /** Who asked (for event metadata), where they may write, the stream revision they saw, and today. */
 export interface Caller extends CommandCaller {

@@ -1,10 +1,11 @@
 import type { EventStore, IdGenerator } from '@cdtt/event-sourcing';
+import { NEW_STREAM } from '@cdtt/platform';
 import type { TaskCategory } from '../measures';
 import { FieldworkErrors } from '../domain/fieldwork.errors';
 import type { TrainingCommand } from '../domain/training.commands';
 import { trainingDecider } from '../domain/training.decider';
 import { trainingStreamName, type OrganiserKind, type TrainingLevel, type TrainingMode, type TrainingScheduledData } from '../domain/training.events';
-import { execute, NEW_STREAM, refused, type Caller, type CommandResult } from './command-execution';
+import { execute, refused, type Caller, type CommandResult } from './command-execution';
 import type { FieldworkFacts } from './fieldwork.ports';
 import { checkExisting } from './scoped-stream';
 

@@ -2,7 +2,6 @@ import type { Position, TypedPage } from '@cdtt/event-sourcing';
 import type { DataSource } from 'typeorm';
 import type { CheckpointMoves } from './checkpoint-moves';
 import { advanceCheckpoint } from './projection-checkpoint';
-import { LeaseLostError } from './projection-errors';
 import { applyEvents } from './apply-events';
 import type { ProjectionLease } from './projection-lease';
 import type { PostgresProjection } from './postgres-projection';
@@ -41,12 +40,8 @@ export async function applyBatch(dataSource: DataSource, batch: ProjectionBatch)
     const applied = batch.page.events.length;
     // Fence last, in the checkpoint's own statement: the lease row lock is held only from here to
     // commit, so our own renewals (on another connection) are not blocked while the handlers run.
-    try {
-      await advanceCheckpoint(manager, { ...passedOver, applied }, batch.lease);
-    } catch (error) {
-      if (error instanceof LeaseLostError) batch.lease.forget();
-      throw error;
-    }
+    // A LeaseLostError reaches the runner, which forgets the lease and stands by.
+    await advanceCheckpoint(manager, { ...passedOver, applied }, batch.lease);
     return applied;
   });
 }

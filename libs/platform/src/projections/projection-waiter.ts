@@ -15,8 +15,9 @@ const LISTENING_RECHECK_MS = 100;
  *
  * With `moves` delivering (a PostgreSQL server), it checks once, then waits until each of its
  * projections announces a move at or past the position (the announcement carries it): one query
- * for a typical mutation, and a recheck every `recheckMs` in case a notification was lost. Otherwise (no notification heard yet; the embedded database never delivers them
- * across connections) it polls soon, then less often: 1, 2, 4, 8, 16 ms, then every `pollMs`.
+ * for a typical mutation, and a recheck every `recheckMs` in case a notification was lost.
+ * Otherwise (no notification heard yet; the embedded database never delivers them across
+ * connections) it polls soon, then less often: 1, 2, 4, 8, 16 ms, then every `pollMs`.
  */
 export class ProjectionWaiter {
   constructor(

@@ -74,8 +74,6 @@ export class SharedLog {
     let through: Through = null;
     let from = after;
     for (;;) {
-      // The scan point, not the page's start, holds the window: matches already taken are ours.
-      this.settle(cursor, from, true);
       for (let i = this.indexAfter(from); i < this.events.length && events.length < maxCount; i += 1) {
         const event = this.events[i] as RecordedEvent;
         scanned += 1;
@@ -83,6 +81,8 @@ export class SharedLog {
         through = { position: event.position, recordedAt: event.recordedAt };
       }
       from = through?.position ?? from;
+      // The scan point, not the page's start, holds the window (matches already taken are ours),
+      // and it is settled before any wait, the only place the window shrinks.
       this.settle(cursor, from, true);
       // A page ends at `maxCount` matches, or after a window's worth of events with fewer (a sparse
       // projection's checkpoint still moves through the log, for status and for a quick restart).

@@ -122,7 +122,11 @@ async function indexUnits(event: RecordedEvent, manager: EntityManager): Promise
  */
 async function joinAll(joins: ReadonlyArray<{ person: string; team: string }>, manager: EntityManager): Promise<void> {
   const byTeam = new Map<string, string[]>();
-  for (const { person, team } of joins) byTeam.set(team, [...(byTeam.get(team) ?? []), person]);
+  for (const { person, team } of joins) {
+    const people = byTeam.get(team);
+    if (people) people.push(person);
+    else byTeam.set(team, [person]);
+  }
   for (const [team, people] of byTeam) {
     await queueSql(
       manager,

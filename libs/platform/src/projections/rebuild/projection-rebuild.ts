@@ -8,9 +8,6 @@ import { quoteIdent } from './read-model-tables';
 import { createShadowSchema, dropSchema, retiredSchemaOf, shadowSchemaOf, swapTables, tablesWrittenInTransaction } from './shadow-schema';
 import { ReadModelStatistics } from '../read-model-statistics';
 
-/** How often a rebuild looks for tables whose statistics are stale. */
-const ANALYSE_EVERY_MS = 10_000;
-
 export interface RebuildOptions {
   readonly dataSource: DataSource;
   readonly store: EventStore;
@@ -59,11 +56,13 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const state: Progress = { position: null, events: 0, applied: 0, tables: new Set() };
   // The shadow tables start empty: keep their planner statistics current as they fill (ADR 0017).
   const statistics = new ReadModelStatistics(dataSource);
-  let lastAnalysis = performance.now();
-  while (await dataSource.transaction((manager) => applyPage(manager, options, shadow, state))) {
-    if (performance.now() - lastAnalysis < ANALYSE_EVERY_MS) continue;
-    await statistics.analyzeStale();
-    lastAnalysis = performance.now();
+  statistics.start();
+  try {
+    while (await dataSource.transaction((manager) => applyPage(manager, options, shadow, state))) {
+      /* pages until caught up */
+    }
+  } finally {
+    await statistics.stop();
   }
   if (options.switchReads === false) {
     options.progress?.finish();

@@ -57,7 +57,11 @@ export class ReorganisationDispatcher {
       [limit],
     );
     const byTeam = new Map<string, PendingCommand[]>();
-    for (const row of pending) byTeam.set(row.team_id, [...(byTeam.get(row.team_id) ?? []), row]);
+    for (const row of pending) {
+      const rows = byTeam.get(row.team_id);
+      if (rows) rows.push(row);
+      else byTeam.set(row.team_id, [row]);
+    }
     const teams = [...byTeam.values()];
     const worker = async (): Promise<void> => {
       for (let rows = teams.shift(); rows !== undefined; rows = teams.shift()) {
