@@ -55,6 +55,14 @@ describe('API over HTTP', () => {
       .send({ query: '{ health { status database } }' })
       .expect(200);
     expect(response.body).toEqual({ data: { health: { status: 'ok', database: 'up' } } });
+    // Answers hold personal data: no proxy or browser may keep them (noStorePlugin).
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('marks refused GraphQL answers no-store too', async () => {
+    const response = await request(server()).post('/graphql').set('content-type', 'application/json').send({ query: '{ nosuchfield }' }).expect(400);
+    expect(response.body).toMatchObject({ errors: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+    expect(response.headers['cache-control']).toBe('no-store');
   });
 
   it('reports projection progress after an event is appended', async () => {
