@@ -36,6 +36,7 @@ export { NodeInterface } from './graphql/node.interface';
 export { NodeRegistry, type NodeLoader } from './graphql/node-registry';
 export { NodeResolver } from './graphql/node.resolver';
 export * from './graphql/connection';
+export { selectedFieldNames } from './graphql/selection';
 export { IsNfc, NfcText, IsLocalDate } from './graphql/validators';
 export { inputValidationPipe } from './graphql/validation.pipe';
 export { CurrentActor, ANONYMOUS_ADMIN, type ActorRole, type RequestActor } from './graphql/request-actor';

@@ -1,7 +1,19 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { GeographyReadService, VillageType } from '@cdtt/geography';
-import { codedError, connectionOf, CurrentActor, decodeCursor, isLocalDate, localDateOf, ProvinceScope, TimeBasis, type RequestActor } from '@cdtt/platform';
+import {
+  codedError,
+  connectionOf,
+  CurrentActor,
+  decodeCursor,
+  isLocalDate,
+  localDateOf,
+  ProvinceScope,
+  selectedFieldNames,
+  TimeBasis,
+  type RequestActor,
+} from '@cdtt/platform';
 import { TeamAsOfReads } from '../read-models/team-as-of.reads';
 import { TeamReadService } from '../read-models/team-read.service';
 import type { TeamRow } from '../read-models/team.rows';
@@ -37,18 +49,22 @@ export class TeamQueriesResolver {
   async team(
     @Args('id', { type: () => ID }) id: string,
     @CurrentActor() actor: RequestActor,
-    @Args('asOf', { type: () => String, nullable: true, description: 'A date (YYYY-MM-DD); default today.' }) asOf?: string | null,
-    @Args('basis', { type: () => TimeBasis, nullable: true, description: 'EFFECTIVE (default) or RECORDED.' }) basis?: TimeBasis | null,
+    @Args('asOf', { type: () => String, nullable: true, description: 'A date (YYYY-MM-DD); default today.' }) asOf: string | null | undefined,
+    @Args('basis', { type: () => TimeBasis, nullable: true, description: 'EFFECTIVE (default) or RECORDED.' }) basis: TimeBasis | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TeamType | null> {
     const teamId = localIdOf(id, 'Team');
     if ((asOf ?? null) !== null || (basis ?? null) !== null) {
       if (asOf && !isLocalDate(asOf)) throw codedError('BAD_USER_INPUT', 'asOf must be a date YYYY-MM-DD', { fields: [{ field: 'asOf', problems: ['not a date'] }] });
       const date = asOf ?? localDateOf(new Date());
       const found = teamId ? await this.asOfReads.team(teamId, date, basis ?? TimeBasis.EFFECTIVE, ProvinceScope.of(actor)) : null;
-      return found ? Object.assign(TeamType.of(found.row), { asOfView: { members: found.members, villages: found.villages } }) : null;
+      return found ? Object.assign(TeamType.of(found.row), { preloaded: { members: found.members, villages: found.villages } }) : null;
     }
-    const row = teamId ? await this.reads.findTeam(teamId, ProvinceScope.of(actor)) : null;
-    return row ? TeamType.of(row) : null;
+    if (!teamId) return null;
+    // Read ahead: the members and villages the query selects come in the team's own statement.
+    const selected = selectedFieldNames(info);
+    const found = await this.reads.findTeamWith(teamId, ProvinceScope.of(actor), { members: selected.has('members'), villages: selected.has('villages') });
+    return found ? Object.assign(TeamType.of(found.row), { preloaded: { members: found.members, villages: found.villages } }) : null;
   }
 
   @Query(() => TeamConnection, { description: 'Teams by filter, in a stable order (the sort key, then id).' })
@@ -62,15 +78,15 @@ export class TeamQueriesResolver {
 
   @ResolveField(() => [TeamMemberType], { description: 'Current members, leader first; personal fields decrypted at read time.' })
   async members(@Parent() team: TeamType, @CurrentActor() actor: RequestActor): Promise<TeamMemberType[]> {
-    if (team.asOfView) return team.asOfView.members.map((view) => TeamMemberType.of(view));
-    // Scoped again, not trusted from the parent: a Team can be reached through more than one path.
-    return (await this.reads.currentMembers(team.localId, ProvinceScope.of(actor))).map((view) => TeamMemberType.of(view));
+    // Scoped again, not trusted from the parent, when not read with it: a Team can be reached through more than one path.
+    const views = team.preloaded?.members ?? (await this.reads.currentMembers(team.localId, ProvinceScope.of(actor)));
+    return views.map((view) => TeamMemberType.of(view));
   }
 
   @ResolveField(() => [VillageType], { description: 'Villages the team serves now.' })
   async villages(@Parent() team: TeamType, @CurrentActor() actor: RequestActor): Promise<VillageType[]> {
     const scope = ProvinceScope.of(actor);
-    const ids = (team.asOfView?.villages ?? (await this.reads.currentVillages(team.localId, scope))).map((village) => village.villageId);
+    const ids = (team.preloaded?.villages ?? (await this.reads.currentVillages(team.localId, scope))).map((village) => village.villageId);
     return (await this.geography.findVillages(ids, scope)).map((record) => VillageType.of(record));
   }
 }

@@ -62,8 +62,12 @@ export class TeamType implements NodeInterface {
   /** The uuid, for field resolvers; not exposed. */
   localId!: string;
 
-  /** Set when read as of a date (ADR 0011): the members and villages then, instead of now. Not exposed. */
-  asOfView?: { readonly members: readonly MemberView[]; readonly villages: readonly VillageView[] } | null;
+  /**
+   * Members and villages read with the team, for its field resolvers to use instead of reading them
+   * again: those of a date when read as of one (ADR 0011), else the current ones the query selects,
+   * read in the team's own statement. Not exposed.
+   */
+  preloaded?: { readonly members?: readonly MemberView[]; readonly villages?: readonly VillageView[] } | null;
 
   @Field()
   name!: string;

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ProvinceScope } from '@cdtt/platform';
 import type { SealedPersonalData } from '../domain/person.events';
-import { ERASED, type PersonalDataVault } from '../personal-data/personal-data.vault';
+import { ERASED, type KeyedSealedRow, type PersonalDataVault } from '../personal-data/personal-data.vault';
 import { TEAM_COLUMNS, type MemberView, type TeamFilter, type TeamOrder, type TeamRow, type VillageView } from './team.rows';
 import { teamScopeFilter } from './team-scope.sql';
 
@@ -10,7 +10,47 @@ export interface TeamPage {
   readonly totalCount: number;
 }
 
+/** What a read of one team also brings, in the same statement (each only when the caller asks). */
+export interface TeamIncludes {
+  readonly members: boolean;
+  readonly villages: boolean;
+}
+
+export interface TeamWith {
+  readonly row: TeamRow;
+  readonly members?: MemberView[];
+  readonly villages?: VillageView[];
+}
+
 const ORDER_COLUMN = { NAME: 't.name', ESTABLISHED_ON: 't.established_on' } as const;
+
+interface MemberRow {
+  person_id: string;
+  role: MemberView['role'];
+  since: string;
+  personal_data: SealedPersonalData | null;
+  wrapped_key: string | null;
+  yu: boolean;
+}
+
+/**
+ * The current members of the team `t` (an alias of `teams_v1` in the enclosing statement) with
+ * their wrapped keys, so opening them needs no lookup of its own; `rank` orders the roster:
+ * leader first, then deputies, then members, each by the date of their role.
+ */
+const CURRENT_MEMBERS = `SELECT m.person_id, m.role, m.valid_from::text AS since, p.personal_data, k.wrapped_key,
+    (p.youth_union_since IS NOT NULL AND p.youth_union_until IS NULL) AS yu,
+    array_position(ARRAY['LEADER','DEPUTY','MEMBER'], m.role) AS rank
+  FROM team_memberships_v1 m LEFT JOIN people_v1 p ON p.person_id = m.person_id
+  LEFT JOIN personal_data_keys k ON k.person_id = m.person_id
+  WHERE m.team_id = t.id AND m.valid_to IS NULL`;
+const MEMBER_ORDER = 'rank, since, person_id';
+
+/** The villages the team `t` serves now, by name. */
+const CURRENT_VILLAGES = `SELECT c.village_id, v.name, c.valid_from::text AS since
+  FROM team_coverage_v1 c LEFT JOIN team_villages_v1 v ON v.village_id = c.village_id
+  WHERE c.team_id = t.id AND c.valid_to IS NULL`;
+const VILLAGE_ORDER = 'name, village_id';
 
 /**
  * Reads of teams: SQL over this lib's tables; personal fields opened here, at read time. Every read
@@ -29,6 +69,29 @@ export class TeamReadService {
       [id, scope.sqlParam],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * A team with its current members and villages in one statement: a query of one team with its
+   * roster is one round trip instead of five (team, members, their keys, villages, and the
+   * villages' names), which on this machine's loopback costs more than the reads themselves.
+   */
+  async findTeamWith(id: string, scope: ProvinceScope, include: TeamIncludes): Promise<TeamWith | null> {
+    const members = include.members ? `(SELECT json_agg(x ORDER BY ${MEMBER_ORDER}) FROM (${CURRENT_MEMBERS}) x)` : 'NULL';
+    const villages = include.villages ? `(SELECT json_agg(x ORDER BY ${VILLAGE_ORDER}) FROM (${CURRENT_VILLAGES}) x)` : 'NULL';
+    const rows = await this.dataSource.query<Array<TeamRow & { members_json: MemberRow[] | null; villages_json: VillageRow[] | null }>>(
+      `SELECT ${TEAM_COLUMNS}, ${members} AS members_json, ${villages} AS villages_json
+       FROM teams_v1 t WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')}`,
+      [id, scope.sqlParam],
+    );
+    const found = rows[0];
+    if (!found) return null;
+    const { members_json, villages_json, ...row } = found;
+    return {
+      row,
+      ...(include.members ? { members: this.memberViews(members_json ?? []) } : {}),
+      ...(include.villages ? { villages: (villages_json ?? []).map(villageView) } : {}),
+    };
   }
 
   /**
@@ -56,7 +119,7 @@ export class TeamReadService {
     if (filter.status) add((p) => `t.status = ${p}`, filter.status);
     if (typeof filter.hasYouthUnionMember === 'boolean') add((p) => `t.has_youth_union_member = ${p}`, filter.hasYouthUnionMember);
     const filtered = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const counted = await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM teams_v1 t ${filtered}`, params);
+    const count = `SELECT count(*)::int AS n FROM teams_v1 t ${filtered}`;
 
     const column = ORDER_COLUMN[order.field];
     const keyCast = order.field === 'NAME' ? 'text' : 'date';
@@ -69,28 +132,39 @@ export class TeamReadService {
       pageWhere.push(`(${column}, t.id) ${direction === 'ASC' ? '>' : '<'} (${k}::${keyCast}, ${i}::uuid)`);
     }
     pageParams.push(limit);
-    const rows = await this.dataSource.query<TeamRow[]>(
-      `SELECT ${TEAM_COLUMNS} FROM teams_v1 t ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+    // The count rides on the page as a subquery PostgreSQL runs once: one round trip, not two.
+    const rows = await this.dataSource.query<Array<TeamRow & { total_count: number }>>(
+      `SELECT ${TEAM_COLUMNS}, (${count}) AS total_count FROM teams_v1 t ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
        ORDER BY ${column} ${direction}, t.id ${direction} LIMIT $${pageParams.length}`,
       pageParams,
     );
-    return { rows, totalCount: counted[0]?.n ?? 0 };
+    const first = rows[0];
+    // A page past the end has no row to carry the count: only then is it asked for alone.
+    const totalCount = first ? first.total_count : ((await this.dataSource.query<Array<{ n: number }>>(count, params))[0]?.n ?? 0);
+    return { rows: rows.map(({ total_count: _count, ...row }) => row), totalCount };
   }
 
   /** Current members, leader first, then deputies, then members, each by the date of their role. */
   async currentMembers(teamId: string, scope: ProvinceScope): Promise<MemberView[]> {
-    const rows = await this.dataSource.query<
-      Array<{ person_id: string; role: MemberView['role']; since: string; personal_data: SealedPersonalData | null; yu: boolean }>
-    >(
-      `SELECT m.person_id, m.role, m.valid_from::text AS since, p.personal_data,
-         (p.youth_union_since IS NOT NULL AND p.youth_union_until IS NULL) AS yu
-       FROM team_memberships_v1 m LEFT JOIN people_v1 p ON p.person_id = m.person_id
-       JOIN teams_v1 t ON t.id = m.team_id
-       WHERE m.team_id = $1::uuid AND m.valid_to IS NULL AND ${teamScopeFilter('t', '$2')}
-       ORDER BY array_position(ARRAY['LEADER','DEPUTY','MEMBER'], m.role), m.valid_from, m.person_id`,
+    const rows = await this.dataSource.query<MemberRow[]>(
+      `SELECT x.* FROM teams_v1 t CROSS JOIN LATERAL (${CURRENT_MEMBERS}) x
+       WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')} ORDER BY ${MEMBER_ORDER}`,
       [teamId, scope.sqlParam],
     );
-    const opened = await this.vault.open(rows.map((row) => ({ personId: row.person_id, personal: row.personal_data })));
+    return this.memberViews(rows);
+  }
+
+  async currentVillages(teamId: string, scope: ProvinceScope): Promise<VillageView[]> {
+    const rows = await this.dataSource.query<VillageRow[]>(
+      `SELECT x.* FROM teams_v1 t CROSS JOIN LATERAL (${CURRENT_VILLAGES}) x
+       WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')} ORDER BY ${VILLAGE_ORDER}`,
+      [teamId, scope.sqlParam],
+    );
+    return rows.map(villageView);
+  }
+
+  private memberViews(rows: readonly MemberRow[]): MemberView[] {
+    const opened = this.vault.openKeyed(rows.map((row): KeyedSealedRow => ({ personId: row.person_id, personal: row.personal_data, wrappedKey: row.wrapped_key })));
     return rows.map((row) => {
       const fields = opened.get(row.person_id) ?? null;
       return {
@@ -104,16 +178,12 @@ export class TeamReadService {
       };
     });
   }
-
-  async currentVillages(teamId: string, scope: ProvinceScope): Promise<VillageView[]> {
-    const rows = await this.dataSource.query<Array<{ village_id: string; name: string | null; since: string }>>(
-      `SELECT c.village_id, v.name, c.valid_from::text AS since
-       FROM team_coverage_v1 c LEFT JOIN team_villages_v1 v ON v.village_id = c.village_id
-       JOIN teams_v1 t ON t.id = c.team_id
-       WHERE c.team_id = $1::uuid AND c.valid_to IS NULL AND ${teamScopeFilter('t', '$2')}
-       ORDER BY v.name, c.village_id`,
-      [teamId, scope.sqlParam],
-    );
-    return rows.map((row) => ({ villageId: row.village_id, name: row.name, since: row.since }));
-  }
 }
+
+interface VillageRow {
+  village_id: string;
+  name: string | null;
+  since: string;
+}
+
+const villageView = (row: VillageRow): VillageView => ({ villageId: row.village_id, name: row.name, since: row.since });

@@ -57,6 +57,20 @@ describe('teams_v1 read models and statistics', () => {
     expect((await world.reads.currentVillages(s.teams.a, ProvinceScope.UNRESTRICTED)).map((v) => v.villageId).sort()).toEqual([s.villages[0], s.villages[1]].sort());
   });
 
+  it('reads a team with its members and villages in one statement, the same as read apart, and only what is asked', async () => {
+    const scope = ProvinceScope.UNRESTRICTED;
+    const both = await world.reads.findTeamWith(s.teams.a, scope, { members: true, villages: true });
+    expect(both).toEqual({
+      row: await world.reads.findTeam(s.teams.a, scope),
+      members: await world.reads.currentMembers(s.teams.a, scope),
+      villages: await world.reads.currentVillages(s.teams.a, scope),
+    });
+    expect(both?.members?.map((m) => m.role)).toEqual(['LEADER', 'MEMBER']);
+    expect(await world.reads.findTeamWith(s.teams.a, scope, { members: false, villages: false })).toEqual({ row: both?.row });
+    // Outside the caller's provinces the team is absent, with its roster.
+    expect(await world.reads.findTeamWith(s.teams.a, ProvinceScope.of({ clientId: 'portal-00', role: 'PORTAL', provinceCodes: ['00'] }), { members: true, villages: true })).toBeNull();
+  });
+
   it('lists teams by filter and order, page by page', async () => {
     const filter = { communeCode: s.communes.c1 };
     const order = { field: 'ESTABLISHED_ON', direction: 'DESC' } as const;
@@ -66,6 +80,10 @@ describe('teams_v1 read models and statistics', () => {
     const last = first.rows[0]!;
     const next = await world.reads.listTeams(filter, order, 2, [last.established_on, last.id], ProvinceScope.UNRESTRICTED);
     expect(next.rows.map((t) => t.id)).toEqual([s.teams.a]);
+    // The count is of the filter, not of the page: on a later page, and past the end (no row to carry it).
+    expect(next.totalCount).toBe(2);
+    const end = next.rows[0]!;
+    expect(await world.reads.listTeams(filter, order, 2, [end.established_on, end.id], ProvinceScope.UNRESTRICTED)).toEqual({ rows: [], totalCount: 2 });
     const dissolved = await world.reads.listTeams({ communeCode: s.communes.c3, status: 'DISSOLVED' }, order, 10, null, ProvinceScope.UNRESTRICTED);
     expect(dissolved.rows.map((t) => t.id)).toEqual([s.teams.d]);
     const flagged = await world.reads.listTeams({ ...filter, hasYouthUnionMember: false }, order, 10, null, ProvinceScope.UNRESTRICTED);
