@@ -18,7 +18,7 @@ function services(overrides: Record<string, object> = {}) {
   const keys = new Map<string, string | null>();
   const destroyed: string[] = [];
   const repository = {
-    create: (id: string, wrapped: string) => Promise.resolve(void (keys.has(id) || keys.set(id, wrapped))),
+    createOrFind: (id: string, wrapped: string) => Promise.resolve(keys.has(id) ? keys.get(id) : keys.set(id, wrapped).get(id)),
     find: (ids: readonly string[]) => Promise.resolve(new Map(ids.filter((id) => keys.has(id)).map((id) => [id, keys.get(id) ?? null]))),
     destroy: (id: string) => Promise.resolve(void destroyed.push(id)),
   } as unknown as PersonalDataKeysRepository;

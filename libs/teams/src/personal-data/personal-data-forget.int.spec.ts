@@ -1,5 +1,5 @@
 import { PostgresEventStore } from '@cdtt/event-store-postgres';
-import { fold } from '@cdtt/event-sourcing';
+import { fold, uuidv7Generator } from '@cdtt/event-sourcing';
 import { poolOf, ProvinceScope } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import { personDecider } from '../domain/person.decider';
@@ -74,5 +74,22 @@ describe('personal data and forgetPerson', () => {
       caller,
     );
     expect(join.ok ? null : join.error.code).toBe('PERSON_FORGOTTEN');
+  });
+
+  it('seals with one key per person: created on first use, kept after, refused once destroyed', async () => {
+    const personId = uuidv7Generator.next();
+    const fields = { fullName: 'Lê Thị Bốn', phone: null, birthYear: 1990, gender: 'FEMALE' as const };
+    const storedKey = async () => (await dataSource.query<Array<{ wrapped_key: string | null }>>('SELECT wrapped_key FROM personal_data_keys WHERE person_id = $1', [personId]))[0]?.wrapped_key;
+    const first = await world.vault.seal(personId, fields);
+    const key = await storedKey();
+    expect(key).toEqual(expect.any(String));
+    // A second seal offers a fresh key, but the stored one stays and opens both blobs.
+    const second = await world.vault.seal(personId, { ...fields, phone: '0912345678' });
+    expect(await storedKey()).toBe(key);
+    expect((await world.vault.open([{ personId, personal: first }])).get(personId)).toEqual(fields);
+    expect((await world.vault.open([{ personId, personal: second }])).get(personId)).toEqual({ ...fields, phone: '0912345678' });
+    await world.vault.forget(personId);
+    await expect(world.vault.seal(personId, fields)).rejects.toThrow('was destroyed');
+    expect(await storedKey()).toBeNull();
   });
 });

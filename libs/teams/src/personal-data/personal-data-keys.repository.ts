@@ -12,12 +12,23 @@ interface KeyRow {
 export class PersonalDataKeysRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores a key for a new person; keeps the first one if a retry races (never re-keys data). */
-  async create(personId: string, wrappedKey: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO personal_data_keys (person_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING`,
+  /**
+   * Stores `wrappedKey` for a person who has no key yet and answers the key that is stored, in one
+   * statement: the new one, the one a person already had (never re-keys data), or null once
+   * destroyed. Undefined only when a concurrent first use committed its key after this statement
+   * began (the insert then yields to it, and the statement cannot see it): read again with `find`.
+   */
+  async createOrFind(personId: string, wrappedKey: string): Promise<string | null | undefined> {
+    const rows = await this.dataSource.query<Array<{ wrapped_key: string | null }>>(
+      `WITH created AS (
+         INSERT INTO personal_data_keys (person_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING RETURNING wrapped_key
+       )
+       SELECT wrapped_key FROM created
+       UNION ALL
+       SELECT wrapped_key FROM personal_data_keys WHERE person_id = $1 AND NOT EXISTS (SELECT 1 FROM created)`,
       [personId, wrappedKey],
     );
+    return rows.length === 0 ? undefined : (rows[0]?.wrapped_key ?? null);
   }
 
   /** Wrapped keys by person; a destroyed key maps to null, an unknown person is absent. */
