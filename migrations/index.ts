@@ -14,6 +14,7 @@ import { RecordedHistory1764306000020 } from './1764306000020-recorded-history';
 import { Reorganisation1764308000001 } from './1764308000001-reorganisation';
 import { TeamVisibleProvinces1764308000101 } from './1764308000101-team-visible-provinces';
 import { HistoryWithoutEmptyVersions1764309000010 } from './1764309000010-history-without-empty-versions';
+import { TeamListOrder1764310000010 } from './1764310000010-team-list-order';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -37,4 +38,5 @@ export const allMigrations: MigrationClass[] = [
   Reorganisation1764308000001,
   TeamVisibleProvinces1764308000101,
   HistoryWithoutEmptyVersions1764309000010,
+  TeamListOrder1764310000010,
 ];

@@ -38,7 +38,7 @@ export class TeamsModule implements OnModuleInit {
     const vault = new PersonalDataVault(masterKey, new PersonalDataKeysRepository(runtime.dataSource));
     const facts = new TeamGeographyFacts(runtime.dataSource);
     const policies = teamPoliciesFromConfig(process.env.TEAM_POLICIES);
-    const reads = new TeamReadService(runtime.dataSource, vault);
+    const reads = new TeamReadService(runtime.dataSource, vault, new StatisticsCache(runtime.dataSource));
     return {
       module: TeamsModule,
       providers: [

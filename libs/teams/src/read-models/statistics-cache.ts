@@ -2,8 +2,22 @@ import type { DataSource } from 'typeorm';
 import { TEAMS_PROJECTION } from './teams.projection';
 
 /** A read model's version: its checkpoint's position and commit time (a rebuild's switch moves both). */
-const VERSION_SQL = `SELECT coalesce(position, '-') || '@' || coalesce(to_char(updated_at, 'YYYYMMDDHH24MISSUS'), '-') AS version
-  FROM projection_checkpoints WHERE name = $1`;
+const versionExpression = (placeholder: string): string => `(SELECT coalesce(position, '-') || '@' || coalesce(to_char(updated_at, 'YYYYMMDDHH24MISSUS'), '-')
+  FROM projection_checkpoints WHERE name = ${placeholder})`;
+const VERSION_SQL = `SELECT ${versionExpression('$1')} AS version`;
+
+/**
+ * The version of a projection's read models as a column expression, for a statement that reads
+ * them to select beside its rows: the version is then of the same snapshot as the rows, and
+ * `StatisticsCache.at` can take it without a round trip of its own. `placeholder` binds the
+ * projection's name.
+ */
+export function readModelVersionSql(placeholder: string): string {
+  return `coalesce(${versionExpression(placeholder)}, '${NO_VERSION}')`;
+}
+
+/** The version of read models whose projection has no checkpoint yet. */
+export const NO_VERSION = 'none';
 
 /**
  * Figures computed from the teams read models, remembered per read-model version. The tables of
@@ -20,9 +34,22 @@ export class StatisticsCache {
     private readonly options: { readonly maxEntries?: number; readonly projection?: string } = {},
   ) {}
 
+  /** The projection whose checkpoint versions the entries. */
+  get projection(): string {
+    return this.options.projection ?? TEAMS_PROJECTION;
+  }
+
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const rows = await this.dataSource.query<Array<{ version: string }>>(VERSION_SQL, [this.options.projection ?? TEAMS_PROJECTION]);
-    const versioned = `${rows[0]?.version ?? 'none'}|${key}`;
+    const rows = await this.dataSource.query<Array<{ version: string | null }>>(VERSION_SQL, [this.projection]);
+    return this.at(rows[0]?.version ?? NO_VERSION, key, compute);
+  }
+
+  /**
+   * The answer remembered at `version` (read with `readModelVersionSql` in the caller's own
+   * statement), else `compute`d and remembered under it.
+   */
+  at<T>(version: string, key: string, compute: () => Promise<T>): Promise<T> {
+    const versioned = `${version}|${key}`;
     const known = this.entries.get(versioned) as Promise<T> | undefined;
     if (known) {
       // Most recently used last: Map keeps insertion order, so the first key is the oldest.

@@ -3,6 +3,7 @@ import type { ProvinceScope } from '@cdtt/platform';
 import type { SealedPersonalData } from '../domain/person.events';
 import { ERASED, type KeyedSealedRow, type PersonalDataVault } from '../personal-data/personal-data.vault';
 import { TEAM_COLUMNS, type MemberView, type TeamFilter, type TeamOrder, type TeamRow, type VillageView } from './team.rows';
+import { NO_VERSION, readModelVersionSql, type StatisticsCache } from './statistics-cache';
 import { teamScopeFilter } from './team-scope.sql';
 
 export interface TeamPage {
@@ -61,6 +62,8 @@ export class TeamReadService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly vault: PersonalDataVault,
+    /** Counts of a filter, remembered per version of the teams read models (exact; see listTeams). */
+    private readonly counts: StatisticsCache,
   ) {}
 
   async findTeam(id: string, scope: ProvinceScope): Promise<TeamRow | null> {
@@ -119,7 +122,6 @@ export class TeamReadService {
     if (filter.status) add((p) => `t.status = ${p}`, filter.status);
     if (typeof filter.hasYouthUnionMember === 'boolean') add((p) => `t.has_youth_union_member = ${p}`, filter.hasYouthUnionMember);
     const filtered = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const count = `SELECT count(*)::int AS n FROM teams_v1 t ${filtered}`;
 
     const column = ORDER_COLUMN[order.field];
     const keyCast = order.field === 'NAME' ? 'text' : 'date';
@@ -131,17 +133,24 @@ export class TeamReadService {
       const [k, i] = [`$${pageParams.length - 1}`, `$${pageParams.length}`];
       pageWhere.push(`(${column}, t.id) ${direction === 'ASC' ? '>' : '<'} (${k}::${keyCast}, ${i}::uuid)`);
     }
-    pageParams.push(limit);
-    // The count rides on the page as a subquery PostgreSQL runs once: one round trip, not two.
-    const rows = await this.dataSource.query<Array<TeamRow & { total_count: number }>>(
-      `SELECT ${TEAM_COLUMNS}, (${count}) AS total_count FROM teams_v1 t ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-       ORDER BY ${column} ${direction}, t.id ${direction} LIMIT $${pageParams.length}`,
+    pageParams.push(limit, this.counts.projection);
+    // The page brings the read models' version from its own snapshot; the count of the filter is
+    // remembered per version, so the pages of one list, and the same first page asked again, count
+    // once until the teams projection moves (exact: the tables change only with its checkpoint).
+    const rows = await this.dataSource.query<Array<TeamRow & { read_model_version: string }>>(
+      `SELECT ${TEAM_COLUMNS}, ${readModelVersionSql(`$${pageParams.length}`)} AS read_model_version
+       FROM teams_v1 t ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+       ORDER BY ${column} ${direction}, t.id ${direction} LIMIT $${pageParams.length - 1}`,
       pageParams,
     );
-    const first = rows[0];
-    // A page past the end has no row to carry the count: only then is it asked for alone.
-    const totalCount = first ? first.total_count : ((await this.dataSource.query<Array<{ n: number }>>(count, params))[0]?.n ?? 0);
-    return { rows: rows.map(({ total_count: _count, ...row }) => row), totalCount };
+    const countNow = async (): Promise<number> =>
+      (await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM teams_v1 t ${filtered}`, params))[0]?.n ?? 0;
+    const version = rows[0]?.read_model_version;
+    // A page past the end has no row to carry the version, and tables without a checkpoint have no
+    // version: their count is taken as it is now.
+    const remembered = version !== undefined && version !== NO_VERSION;
+    const totalCount = remembered ? await this.counts.at(version, `teams-count|${JSON.stringify(params)}`, countNow) : await countNow();
+    return { rows: rows.map(({ read_model_version: _version, ...row }) => row), totalCount };
   }
 
   /** Current members, leader first, then deputies, then members, each by the date of their role. */

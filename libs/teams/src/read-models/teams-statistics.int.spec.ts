@@ -1,5 +1,8 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ProvinceScope } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
+import { StatisticsCache } from './statistics-cache';
+import { TeamReadService } from './team-read.service';
 import { buildScenario } from '../testing/teams-scenario';
 import { openTeamsTestDatabase, TeamsWorld } from '../testing/teams-world';
 
@@ -88,6 +91,43 @@ describe('teams_v1 read models and statistics', () => {
     expect(dissolved.rows.map((t) => t.id)).toEqual([s.teams.d]);
     const flagged = await world.reads.listTeams({ ...filter, hasYouthUnionMember: false }, order, 10, null, ProvinceScope.UNRESTRICTED);
     expect(flagged.totalCount).toBe(0);
+  });
+
+  it('remembers the count of a filter per version of the teams read models, and counts again once the checkpoint moves', async () => {
+    const projection = `t${randomBytes(4).toString('hex')}_teams_v1`;
+    const commune = `98${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+    const reads = new TeamReadService(dataSource, world.vault, new StatisticsCache(dataSource, { projection }));
+    const moveCheckpoint = (position: number) =>
+      dataSource.query(
+        `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+        [projection, `00000000000000000001-${String(position).padStart(19, '0')}`],
+      );
+    // A team row as a projection batch would write it (two, so a one-row page still has a next).
+    const insertTeam = () =>
+      dataSource.query(
+        `INSERT INTO teams_v1 (id, name, level, commune_code, province_code, status, established_on, decision_number, decision_date,
+           decision_issuing_commune_code, decision_signer_name, decision_signer_title, version, visible_province_codes)
+         VALUES ($1, 'Tổ đếm', 'VILLAGE', $2, '98', 'ACTIVE', '1990-01-01', '1/QĐ', '1990-01-01', $2, 'A', 'B', 1, '{98}')`,
+        [randomUUID(), commune],
+      );
+    const order = { field: 'NAME', direction: 'ASC' } as const;
+    const count = async () => (await reads.listTeams({ communeCode: commune }, order, 1, null, ProvinceScope.UNRESTRICTED)).totalCount;
+    try {
+      await insertTeam();
+      await moveCheckpoint(1);
+      expect(await count()).toBe(1);
+      // Rows written without the checkpoint moving (no projection does that) show the count is remembered...
+      await insertTeam();
+      expect(await count()).toBe(1);
+      // ...for exactly as long as the version stays: the batch that wrote them moves it.
+      await moveCheckpoint(2);
+      expect(await count()).toBe(2);
+    } finally {
+      await dataSource.query('DELETE FROM teams_v1 WHERE commune_code = $1', [commune]);
+      await dataSource.query('DELETE FROM teams_v1_history WHERE commune_code = $1', [commune]);
+      await dataSource.query('DELETE FROM projection_checkpoints WHERE name = $1', [projection]);
+    }
   });
 
   it('computes province and national figures for the tree in force on the date', async () => {

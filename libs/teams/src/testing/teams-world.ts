@@ -17,6 +17,7 @@ import { PersonCommandService } from '../application/person-commands.service';
 import { StaticTeamPolicies } from '../application/team-policies';
 import { TeamCommandService } from '../application/team-commands.service';
 import { PersonalDataKeysRepository } from '../personal-data/personal-data-keys.repository';
+import { StatisticsCache } from '../read-models/statistics-cache';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
 import { TeamGeographyFacts } from '../read-models/team-geography.facts';
 import { TeamReadService } from '../read-models/team-read.service';
@@ -77,7 +78,9 @@ export class TeamsWorld {
     const facts = new TeamGeographyFacts(dataSource);
     this.people = new PersonCommandService(tracked, uuidv7Generator, this.vault);
     this.teams = new TeamCommandService(tracked, uuidv7Generator, facts, facts, new StaticTeamPolicies(), this.people);
-    this.reads = new TeamReadService(dataSource, this.vault);
+    // The world applies events without moving a checkpoint: nothing versions its tables, so a cache
+    // on a projection without one takes every count afresh.
+    this.reads = new TeamReadService(dataSource, this.vault, new StatisticsCache(dataSource, { projection: 'teams_world_unversioned' }));
     this.statistics = new TeamStatisticsService(dataSource);
   }
 
