@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import type { IdGenerator } from '@cdtt/event-sourcing';
-import { ID_GENERATOR, NodeRegistry, ProvinceScope, type Runtime } from '@cdtt/platform';
+import { ID_GENERATOR, NodeRegistry, PreparedReads, ProvinceScope, type Runtime } from '@cdtt/platform';
 import { VillageCommandHandler } from './application/villages/village-command.handler';
 import type { AdminLevel } from './domain/admin-unit.events';
 import { AdminUnitType } from './graphql/admin-unit.type';
@@ -26,7 +26,7 @@ export class GeographyModule implements OnModuleInit {
     return {
       module: GeographyModule,
       providers: [
-        { provide: GeographyReadService, useValue: new GeographyReadService(runtime.dataSource) },
+        { provide: GeographyReadService, useValue: new GeographyReadService(new PreparedReads(runtime.dataSource, 'cdtt_geography')) },
         {
           provide: VillageCommandHandler,
           useFactory: (reads: GeographyReadService, ids: IdGenerator) => new VillageCommandHandler(runtime.eventStore, reads, ids),

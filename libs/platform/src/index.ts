@@ -2,6 +2,7 @@
 // Import only via '@cdtt/platform'.
 export * from './config/config';
 export * from './database/data-source';
+export { PreparedReads } from './database/prepared-reads';
 export * from './embedded/embedded-postgres';
 export * from './health/health.service';
 export { HealthController } from './health/health.controller';

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Clock, IdGenerator } from '@cdtt/event-sourcing';
 import { FIELDWORK_FIGURES, FieldworkModule, type FieldworkFigures } from '@cdtt/fieldwork';
 import { GeographyReadService } from '@cdtt/geography';
-import { CLOCK, ID_GENERATOR, NodeRegistry, ProjectionWaiter, ProvinceScope, type Runtime } from '@cdtt/platform';
+import { CLOCK, ID_GENERATOR, NodeRegistry, PreparedReads, ProjectionWaiter, ProvinceScope, type Runtime } from '@cdtt/platform';
 import { StatisticsCache, TeamFiguresRead, TeamReadService, TeamStatisticsService } from '@cdtt/teams';
 import { IndicatorCatalogue } from './application/indicator-catalogue';
 import { IndicatorCommandService } from './application/indicator-commands.service';
@@ -51,7 +51,7 @@ export class ReportingModule implements OnModuleInit {
           // The teams context's read service (it holds the personal-data vault) is the one TeamsModule
           // provides, looked up on first use: no second vault, and no import cycle between modules.
           useFactory: (ref: ModuleRef) =>
-            new RegistryUnitDirectory(new GeographyReadService(runtime.dataSource), () => ref.get(TeamReadService, { strict: false })),
+            new RegistryUnitDirectory(new GeographyReadService(new PreparedReads(runtime.dataSource, 'cdtt_geography')), () => ref.get(TeamReadService, { strict: false })),
           inject: [ModuleRef],
         },
         { provide: IndicatorFigures, useFactory: (fieldwork: FieldworkFigures) => new IndicatorFigures(catalogue, teamsFigures, fieldwork, reads), inject: [FIELDWORK_FIGURES] },

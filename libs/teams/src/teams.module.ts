@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import type { Clock, IdGenerator } from '@cdtt/event-sourcing';
 import { GeographyReadService } from '@cdtt/geography';
-import { CLOCK, ID_GENERATOR, NodeRegistry, ProjectionWaiter, ProvinceScope, type Runtime } from '@cdtt/platform';
+import { CLOCK, ID_GENERATOR, NodeRegistry, PreparedReads, ProjectionWaiter, ProvinceScope, type Runtime } from '@cdtt/platform';
 import { PersonCommandService } from './application/person-commands.service';
 import { teamPoliciesFromConfig } from './application/team-policies';
 import { TeamCommandService } from './application/team-commands.service';
@@ -62,7 +62,7 @@ export class TeamsModule implements OnModuleInit {
             new StatisticsCache(runtime.dataSource),
           ),
         },
-        { provide: GeographyReadService, useValue: new GeographyReadService(runtime.dataSource) },
+        { provide: GeographyReadService, useValue: new GeographyReadService(new PreparedReads(runtime.dataSource, 'cdtt_geography')) },
         {
           provide: PersonCommandService,
           useFactory: (ids: IdGenerator) => new PersonCommandService(runtime.eventStore, ids, vault, new PersonReadService(runtime.dataSource)),

@@ -1,3 +1,4 @@
+import { PreparedReads } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import { TEAMS_PROJECTION } from './teams.projection';
 
@@ -28,11 +29,14 @@ export const NO_VERSION = 'none';
  */
 export class StatisticsCache {
   private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly sql: PreparedReads;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly options: { readonly maxEntries?: number; readonly projection?: string } = {},
-  ) {}
+  ) {
+    this.sql = new PreparedReads(dataSource, 'cdtt_statistics');
+  }
 
   /** The projection whose checkpoint versions the entries. */
   get projection(): string {
@@ -40,7 +44,7 @@ export class StatisticsCache {
   }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const rows = await this.dataSource.query<Array<{ version: string | null }>>(VERSION_SQL, [this.projection]);
+    const rows = await this.sql.query<Array<{ version: string | null }>>(VERSION_SQL, [this.projection]);
     return this.at(rows[0]?.version ?? NO_VERSION, key, compute);
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ProvinceScope } from '@cdtt/platform';
+import { PreparedReads, type ProvinceScope } from '@cdtt/platform';
 import type { SealedPersonalData } from '../domain/person.events';
 import { ERASED, type KeyedSealedRow, type PersonalDataVault } from '../personal-data/personal-data.vault';
 import { TEAM_COLUMNS, type MemberView, type TeamFilter, type TeamOrder, type TeamRow, type VillageView } from './team.rows';
@@ -59,15 +59,20 @@ const VILLAGE_ORDER = 'name, village_id';
  * attached now, `teamScopeFilter`): a team outside a portal's provinces reads as absent.
  */
 export class TeamReadService {
+  /** Reads of one team by id: the same plan fits every id, so they are planned once per connection. */
+  private readonly sql: PreparedReads;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly vault: PersonalDataVault,
     /** Counts of a filter, remembered per version of the teams read models (exact; see listTeams). */
     private readonly counts: StatisticsCache,
-  ) {}
+  ) {
+    this.sql = new PreparedReads(dataSource, 'cdtt_teams');
+  }
 
   async findTeam(id: string, scope: ProvinceScope): Promise<TeamRow | null> {
-    const rows = await this.dataSource.query<TeamRow[]>(
+    const rows = await this.sql.query<TeamRow[]>(
       `SELECT ${TEAM_COLUMNS} FROM teams_v1 t WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')}`,
       [id, scope.sqlParam],
     );
@@ -82,7 +87,7 @@ export class TeamReadService {
   async findTeamWith(id: string, scope: ProvinceScope, include: TeamIncludes): Promise<TeamWith | null> {
     const members = include.members ? `(SELECT json_agg(x ORDER BY ${MEMBER_ORDER}) FROM (${CURRENT_MEMBERS}) x)` : 'NULL';
     const villages = include.villages ? `(SELECT json_agg(x ORDER BY ${VILLAGE_ORDER}) FROM (${CURRENT_VILLAGES}) x)` : 'NULL';
-    const rows = await this.dataSource.query<Array<TeamRow & { members_json: MemberRow[] | null; villages_json: VillageRow[] | null }>>(
+    const rows = await this.sql.query<Array<TeamRow & { members_json: MemberRow[] | null; villages_json: VillageRow[] | null }>>(
       `SELECT ${TEAM_COLUMNS}, ${members} AS members_json, ${villages} AS villages_json
        FROM teams_v1 t WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')}`,
       [id, scope.sqlParam],
@@ -137,6 +142,8 @@ export class TeamReadService {
     // The page brings the read models' version from its own snapshot; the count of the filter is
     // remembered per version, so the pages of one list, and the same first page asked again, count
     // once until the teams projection moves (exact: the tables change only with its checkpoint).
+    // Planned for its values each time, never prepared: a generic plan cannot know how many teams
+    // the province holds and sorts them all (measured: 6.8 ms against 0.06 ms in index order).
     const rows = await this.dataSource.query<Array<TeamRow & { read_model_version: string }>>(
       `SELECT ${TEAM_COLUMNS}, ${readModelVersionSql(`$${pageParams.length}`)} AS read_model_version
        FROM teams_v1 t ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
@@ -155,7 +162,7 @@ export class TeamReadService {
 
   /** Current members, leader first, then deputies, then members, each by the date of their role. */
   async currentMembers(teamId: string, scope: ProvinceScope): Promise<MemberView[]> {
-    const rows = await this.dataSource.query<MemberRow[]>(
+    const rows = await this.sql.query<MemberRow[]>(
       `SELECT x.* FROM teams_v1 t CROSS JOIN LATERAL (${CURRENT_MEMBERS}) x
        WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')} ORDER BY ${MEMBER_ORDER}`,
       [teamId, scope.sqlParam],
@@ -164,7 +171,7 @@ export class TeamReadService {
   }
 
   async currentVillages(teamId: string, scope: ProvinceScope): Promise<VillageView[]> {
-    const rows = await this.dataSource.query<VillageRow[]>(
+    const rows = await this.sql.query<VillageRow[]>(
       `SELECT x.* FROM teams_v1 t CROSS JOIN LATERAL (${CURRENT_VILLAGES}) x
        WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')} ORDER BY ${VILLAGE_ORDER}`,
       [teamId, scope.sqlParam],
