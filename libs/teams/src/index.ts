@@ -13,6 +13,7 @@ export { TeamStatisticsService, NATIONAL_CODE, type UnitStatistics, type Statist
 export { StatisticsCache } from './read-models/statistics-cache';
 export { loadPersonalDataMasterKey, MASTER_KEY_FILE } from './personal-data/master-key.loader';
 export { ERASED, PersonalDataVault } from './personal-data/personal-data.vault';
+export type { PersonalDataKeys } from './personal-data/personal-data-keys.repository';
 export { TeamsModule } from './teams.module';
 export { TEAMS_RESOLVERS } from './graphql/teams.resolvers';
 export { TeamReadService } from './read-models/team-read.service';

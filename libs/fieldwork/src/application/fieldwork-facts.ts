@@ -1,5 +1,5 @@
 import type { EventStore } from '@cdtt/event-sourcing';
-import type { ProvinceScope } from '@cdtt/platform';
+import { PreparedReads, type ProvinceScope } from '@cdtt/platform';
 import { personDecider } from '@cdtt/teams';
 import type { DataSource } from 'typeorm';
 import type { TeamFacts, VillageFacts } from '../domain/team-facts';
@@ -20,10 +20,15 @@ const inForce = (alias: string, p: string): string =>
  * counts at once); units and villages come from this lib's copy of the geography events.
  */
 export class StoreAndSqlFieldworkFacts implements FieldworkFacts {
+  /** Every read is by key, where one plan fits every value: prepared once per connection (ADR 0019). */
+  private readonly sql: PreparedReads;
+
   constructor(
     private readonly store: EventStore,
-    private readonly dataSource: DataSource,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.sql = new PreparedReads(dataSource, 'cdtt_fieldwork_facts');
+  }
 
   async team(teamId: string, date: string, scope: ProvinceScope): Promise<TeamFacts> {
     const events = await this.store.readStream(`team-${teamId}`);
@@ -45,7 +50,7 @@ export class StoreAndSqlFieldworkFacts implements FieldworkFacts {
   }
 
   async village(villageId: string, date: string, scope: ProvinceScope): Promise<VillageFacts> {
-    const rows = await this.dataSource.query<Array<{ commune_code: string; active: boolean }>>(
+    const rows = await this.sql.query<Array<{ commune_code: string; active: boolean }>>(
       `SELECT commune_code, (registered_on <= $2::date AND (retired_on IS NULL OR retired_on > $2::date)) AS active
        FROM fw_villages_v1 WHERE village_id = $1`,
       [villageId, date],
@@ -67,7 +72,7 @@ export class StoreAndSqlFieldworkFacts implements FieldworkFacts {
   }
 
   private async visiblePersons(personIds: readonly string[], scope: ProvinceScope): Promise<Set<string>> {
-    const rows = await this.dataSource.query<Array<{ person_id: string }>>(
+    const rows = await this.sql.query<Array<{ person_id: string }>>(
       `SELECT DISTINCT m.person_id::text AS person_id FROM fw_team_memberships_v1 m JOIN fw_teams_v1 t ON t.id = m.team_id
        WHERE m.person_id::text = ANY($1::text[]) AND ${scope.sqlFilter('t.province_code', '$2')}`,
       [[...personIds], scope.sqlParam],
@@ -76,7 +81,7 @@ export class StoreAndSqlFieldworkFacts implements FieldworkFacts {
   }
 
   async unit(level: 'PROVINCE' | 'COMMUNE', code: string, date: string, scope: ProvinceScope): Promise<{ inForce: boolean; provinceCode: string | null }> {
-    const rows = await this.dataSource.query<Array<{ province_code: string }>>(
+    const rows = await this.sql.query<Array<{ province_code: string }>>(
       `SELECT u.province_code FROM fw_admin_units_v1 u WHERE u.level = $1 AND u.code = $2 AND ${inForce('u', '$3')} LIMIT 1`,
       [level, code, date],
     );
@@ -94,7 +99,7 @@ export class StoreAndSqlFieldworkFacts implements FieldworkFacts {
   }
 
   private async provinceOf(communeCode: string, date: string): Promise<string | null> {
-    const rows = await this.dataSource.query<Array<{ province_code: string }>>(
+    const rows = await this.sql.query<Array<{ province_code: string }>>(
       `SELECT u.province_code FROM fw_admin_units_v1 u WHERE u.level = 'COMMUNE' AND u.code = $1
        ORDER BY ${inForce('u', '$2')} DESC, u.valid_from DESC NULLS LAST LIMIT 1`,
       [communeCode, date],

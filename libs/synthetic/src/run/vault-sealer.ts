@@ -1,8 +1,6 @@
-import { PersonalDataVault, type SealedPersonalData } from '@cdtt/teams';
+import { PersonalDataVault, type PersonalDataKeys, type SealedPersonalData } from '@cdtt/teams';
 import type { DataSource } from 'typeorm';
 import type { PlannedPersonalFields } from '../plan/plan.types';
-
-type KeysRepository = ConstructorParameters<typeof PersonalDataVault>[1];
 
 /**
  * The vault's key repository, buffered: the generator creates half a million data keys, and the
@@ -10,7 +8,7 @@ type KeysRepository = ConstructorParameters<typeof PersonalDataVault>[1];
  * written with one multi-row INSERT (same table, same ON CONFLICT rule) before the events of the
  * persons they seal, so no event is ever stored whose key is not.
  */
-class BufferedKeys {
+class BufferedKeys implements PersonalDataKeys {
   private readonly keys = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {}
@@ -24,9 +22,12 @@ class BufferedKeys {
     return Promise.resolve(found);
   }
 
-  create(personId: string, wrappedKey: string): Promise<void> {
-    if (!this.keys.has(personId)) this.keys.set(personId, wrappedKey);
-    return Promise.resolve();
+  /** The key kept for the person, the offered one on first use (the generator never forgets, so never null). */
+  createOrFind(personId: string, wrappedKey: string): Promise<string> {
+    const kept = this.keys.get(personId);
+    if (kept !== undefined) return Promise.resolve(kept);
+    this.keys.set(personId, wrappedKey);
+    return Promise.resolve(wrappedKey);
   }
 
   destroy(): Promise<void> {
@@ -53,6 +54,6 @@ export interface SealingSession {
 /** A sealing session over the real vault (its cipher, key wrapping and master key). */
 export function vaultSealing(masterKey: Buffer, dataSource: DataSource): SealingSession {
   const keys = new BufferedKeys(dataSource);
-  const vault = new PersonalDataVault(masterKey, keys as unknown as KeysRepository);
+  const vault = new PersonalDataVault(masterKey, keys);
   return { seal: (personId, fields) => vault.seal(personId, fields), flush: () => keys.flush() };
 }

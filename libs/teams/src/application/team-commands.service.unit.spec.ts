@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { InMemoryEventStore, uuidv7Generator } from '@cdtt/event-sourcing';
 import { ProvinceScope } from '@cdtt/platform';
 import type { VillageFact } from '../domain/team.commands';
-import type { PersonalDataKeysRepository } from '../personal-data/personal-data-keys.repository';
+import type { PersonalDataKeys } from '../personal-data/personal-data-keys.repository';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
 import type { Caller } from './command-execution';
 import { PersonCommandService } from './person-commands.service';
@@ -21,7 +21,7 @@ function services(overrides: Record<string, object> = {}) {
     createOrFind: (id: string, wrapped: string) => Promise.resolve(keys.has(id) ? keys.get(id) : keys.set(id, wrapped).get(id)),
     find: (ids: readonly string[]) => Promise.resolve(new Map(ids.filter((id) => keys.has(id)).map((id) => [id, keys.get(id) ?? null]))),
     destroy: (id: string) => Promise.resolve(void destroyed.push(id)),
-  } as unknown as PersonalDataKeysRepository;
+  } satisfies PersonalDataKeys;
   const villages: VillageFact[] = [{ id: 'v1', communeCode: '00004', active: true }];
   const geography: GeographyFacts = {
     communeInForce: () => Promise.resolve(true),

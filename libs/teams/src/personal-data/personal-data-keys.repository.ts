@@ -5,11 +5,18 @@ interface KeyRow {
   wrapped_key: string | null;
 }
 
+/** What the vault needs of a key store: the SQL repository, or the generator's buffered one. */
+export interface PersonalDataKeys {
+  createOrFind(personId: string, wrappedKey: string): Promise<string | null | undefined>;
+  find(personIds: readonly string[]): Promise<Map<string, string | null>>;
+  destroy(personId: string): Promise<void>;
+}
+
 /**
  * `personal_data_keys`: one wrapped data key per person, deliberately outside the event store so
  * that deleting it (crypto-shredding) erases the person's fields from every event and replay.
  */
-export class PersonalDataKeysRepository {
+export class PersonalDataKeysRepository implements PersonalDataKeys {
   constructor(private readonly dataSource: DataSource) {}
 
   /**

@@ -1,6 +1,6 @@
 import type { SealedPersonalData } from '../domain/person.events';
 import { newDataKey, openFields, sealFields, unwrapKey, wrapKey, type PersonalFields } from './personal-data.cipher';
-import type { PersonalDataKeysRepository } from './personal-data-keys.repository';
+import type { PersonalDataKeys } from './personal-data-keys.repository';
 
 /** What a reader sees for a person whose key was destroyed. */
 export const ERASED = '[erased]';
@@ -22,7 +22,7 @@ export interface KeyedSealedRow extends SealedRow {
 export class PersonalDataVault {
   constructor(
     private readonly masterKey: Buffer,
-    private readonly keys: PersonalDataKeysRepository,
+    private readonly keys: PersonalDataKeys,
   ) {}
 
   /**

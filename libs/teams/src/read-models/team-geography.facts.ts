@@ -1,3 +1,4 @@
+import { PreparedReads } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import type { GeographyFacts, TeamCoverageReader } from '../application/teams.ports';
 import type { VillageFact } from '../domain/team.commands';
@@ -9,10 +10,15 @@ import { inForce } from './in-force.sql';
  * unit or village recorded a moment ago is visible once the projector has applied it.
  */
 export class TeamGeographyFacts implements GeographyFacts, TeamCoverageReader {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Every read is by code or id, where one plan fits every value: prepared once per connection (ADR 0019). */
+  private readonly sql: PreparedReads;
+
+  constructor(dataSource: DataSource) {
+    this.sql = new PreparedReads(dataSource, 'cdtt_team_facts');
+  }
 
   async communeInForce(code: string, date: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
+    const rows = await this.sql.query<unknown[]>(
       `SELECT 1 FROM team_admin_units_v1 u WHERE u.level = 'COMMUNE' AND u.code = $1 AND ${inForce('u', '$2')} LIMIT 1`,
       [code, date],
     );
@@ -20,7 +26,7 @@ export class TeamGeographyFacts implements GeographyFacts, TeamCoverageReader {
   }
 
   async provinceOfCommune(code: string, date: string): Promise<string | null> {
-    const rows = await this.dataSource.query<Array<{ province_code: string }>>(
+    const rows = await this.sql.query<Array<{ province_code: string }>>(
       `SELECT u.province_code FROM team_admin_units_v1 u WHERE u.level = 'COMMUNE' AND u.code = $1
        ORDER BY ${inForce('u', '$2')} DESC, u.valid_from DESC NULLS LAST LIMIT 1`,
       [code, date],
@@ -30,7 +36,7 @@ export class TeamGeographyFacts implements GeographyFacts, TeamCoverageReader {
 
   async villages(ids: readonly string[], date: string): Promise<VillageFact[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.query<Array<{ village_id: string; commune_code: string; active: boolean }>>(
+    const rows = await this.sql.query<Array<{ village_id: string; commune_code: string; active: boolean }>>(
       `SELECT village_id, commune_code, (registered_on <= $2::date AND (retired_on IS NULL OR retired_on > $2::date)) AS active
        FROM team_villages_v1 WHERE village_id = ANY($1::text[])`,
       [ids, date],
@@ -40,7 +46,7 @@ export class TeamGeographyFacts implements GeographyFacts, TeamCoverageReader {
 
   async villagesServedByOtherTeams(villageIds: readonly string[], exceptTeamId: string): Promise<string[]> {
     if (villageIds.length === 0) return [];
-    const rows = await this.dataSource.query<Array<{ village_id: string }>>(
+    const rows = await this.sql.query<Array<{ village_id: string }>>(
       `SELECT DISTINCT c.village_id FROM team_coverage_v1 c JOIN teams_v1 t ON t.id = c.team_id
        WHERE c.village_id = ANY($1::text[]) AND c.valid_to IS NULL AND t.id <> $2::uuid
          AND t.status = 'ACTIVE' AND t.level = 'VILLAGE'`,
