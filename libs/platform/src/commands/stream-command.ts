@@ -20,10 +20,22 @@ export type StreamCommandOutcome<S> =
 export const versionConflict = (expected: number, actual: number | null, what = 'record'): DomainError =>
   new DomainError('VERSION_CONFLICT', `The ${what} changed since you read it: you saw version ${expected}, it is now ${actual ?? 'absent'}.`, ['expectedVersion']);
 
+/** Attempts of a command that stated no expected version, each on a fresh read of the stream. */
+const RACE_ATTEMPTS = 5;
+
+/**
+ * The refusal when other writers changed the stream between every read and append of the retries:
+ * nothing was written, and sending the same request again is safe. Seen under heavy contention on
+ * one stream (32 clients on the embedded PostgreSQL, whose one connection stretches every command).
+ */
+export const concurrentChange = (what = 'record'): DomainError =>
+  new DomainError('CONCURRENT_CHANGE', `The ${what} was changed by other requests while this one was decided, ${RACE_ATTEMPTS} times over: nothing was written; send it again.`);
+
 /**
  * One command against one stream: handleCommand with metadata (actor, correlation, the effective
  * instant of the dated fact). A stated expectation that no longer holds is VERSION_CONFLICT and is
- * never retried for the client (it saw an older version); without one, handleCommand retries races.
+ * never retried for the client (it saw an older version); without one, handleCommand retries races,
+ * and a race lost every time is CONCURRENT_CHANGE (a coded refusal, never an internal error).
  */
 export async function executeOnStream<C, S, E extends DomainEvent>(
   store: EventStore,
@@ -44,14 +56,15 @@ export async function executeOnStream<C, S, E extends DomainEvent>(
         actor: { clientId: caller.actor.clientId, role: caller.actor.role },
         effectiveAt: effectiveAtOf(request.effectiveDate),
       },
-      ...(expected === undefined ? {} : { expectedRevision: expected }),
+      ...(expected === undefined ? { maxAttempts: RACE_ATTEMPTS } : { expectedRevision: expected }),
       ...(request.firstRead ? { firstRead: request.firstRead } : {}),
     });
     if (!outcome.ok) return outcome;
     return { ok: true, state: outcome.state, version: outcome.revision, position: outcome.events.at(-1)?.position ?? null };
   } catch (error) {
-    if (error instanceof WrongExpectedVersionError && expected !== undefined) {
-      return { ok: false, error: versionConflict(expected, error.actual ?? null, request.conflictNoun) };
+    if (error instanceof WrongExpectedVersionError) {
+      const refusal = expected === undefined ? concurrentChange(request.conflictNoun) : versionConflict(expected, error.actual ?? null, request.conflictNoun);
+      return { ok: false, error: refusal };
     }
     throw error;
   }
