@@ -80,9 +80,10 @@ export class TeamReadService {
   }
 
   /**
-   * A team with its current members and villages in one statement: a query of one team with its
-   * roster is one round trip instead of five (team, members, their keys, villages, and the
-   * villages' names), which on this machine's loopback costs more than the reads themselves.
+   * A team with its current members and villages in one statement: one round trip instead of four
+   * (team, members, their keys, villages), each of which cost the API more in its socket write than
+   * PostgreSQL spent running it (ADR 0019). The villages' records in geography stay a read of
+   * their own, by the villages resolver: another context's tables are not joined here.
    */
   async findTeamWith(id: string, scope: ProvinceScope, include: TeamIncludes): Promise<TeamWith | null> {
     const members = include.members ? `(SELECT json_agg(x ORDER BY ${MEMBER_ORDER}) FROM (${CURRENT_MEMBERS}) x)` : 'NULL';
