@@ -23,6 +23,7 @@ import { appendInOpenTransaction, beginOwnAppend, settleAppendFailure, type Appe
 import { ChangeNotifier, listenClientsOf } from './change-notifier';
 import { toRecordedEvent, toTypedPage, type EventRow, type TypedPageRow } from './event-rows';
 import { decodePosition, encodePosition, LOG_START } from './positions';
+import { namedStatementsCheck } from './named-statements';
 import { HEAD_POSITION, READ_ALL, READ_ALL_OF_TYPES, READ_STREAM_BACKWARDS, READ_STREAM_FORWARDS, type NamedStatement } from './sql';
 
 export interface PostgresEventStoreOptions {
@@ -62,7 +63,7 @@ export class PostgresEventStore implements EventStore {
   private readonly typedReadWindow: number;
   private readonly notifier: ChangeNotifier;
   /** Whether named prepared statements are safe on this database (not PGlite); asked on first read. */
-  private namesWork: Promise<boolean> | null = null;
+  private readonly namesWork: () => Promise<boolean>;
   private readonly subscriptions = new SubscriptionSet();
 
   constructor(
@@ -72,6 +73,7 @@ export class PostgresEventStore implements EventStore {
     this.clock = options.clock ?? systemClock;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.typedReadWindow = options.typedReadWindow ?? TYPED_READ_WINDOW;
+    this.namesWork = namedStatementsCheck(pool);
     const listen = (options.notifications ?? 'listen') === 'listen';
     const onListenError =
       options.onListenError ??
@@ -185,20 +187,9 @@ export class PostgresEventStore implements EventStore {
     await this.notifier.close();
   }
 
-  /**
-   * The statement as a named prepared statement, or unnamed on PGlite: there every connection of
-   * the socket server shares one backend session, so a second client preparing the same name
-   * fails with "already exists". Asked once per instance (a failed check is asked again).
-   */
+  /** The statement as a named prepared statement, or unnamed on PGlite (`namedStatementsCheck`). */
   private async prepared(statement: NamedStatement): Promise<{ name?: string; text: string }> {
-    this.namesWork ??= this.pool.query<{ version: string }>('SELECT version()').then(
-      ({ rows }) => !/PGlite/i.test(rows[0]?.version ?? ''),
-      () => {
-        this.namesWork = null;
-        return false;
-      },
-    );
-    return (await this.namesWork) ? statement : { text: statement.text };
+    return (await this.namesWork()) ? statement : { text: statement.text };
   }
 }
 

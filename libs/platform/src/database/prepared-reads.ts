@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { namedStatementsCheck } from '@cdtt/event-store-postgres';
 import type { DataSource } from 'typeorm';
 import { poolOf } from './data-source';
 
@@ -9,12 +10,11 @@ import { poolOf } from './data-source';
  * share of a `team(id)` query. The name is a hash of the text, so a statement built from a filter
  * (the teams list) gets one name per shape and never a name with two texts.
  *
- * On the embedded PGlite the statements go unnamed: its socket connections share one backend
- * session, where a second connection preparing the same name fails with "already exists".
- * Whether names work is asked once per instance (a failed check is asked again).
+ * On the embedded PGlite the statements go unnamed, as the event store's reads do
+ * (`namedStatementsCheck`: its connections share one session, where names collide).
  */
 export class PreparedReads {
-  private namesWork: Promise<boolean> | null = null;
+  private namesWork: (() => Promise<boolean>) | null = null;
   private readonly names = new Map<string, string>();
 
   constructor(
@@ -26,7 +26,9 @@ export class PreparedReads {
   /** The rows, typed as TypeORM's `DataSource.query` types them (`T` is the array of rows). */
   async query<T = any[]>(text: string, values: readonly unknown[] = []): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const pool = poolOf(this.dataSource);
-    const named = await this.named(pool);
+    // The pool exists once the DataSource is initialised, which may be after this was built.
+    this.namesWork ??= namedStatementsCheck(pool);
+    const named = await this.namesWork();
     const { rows } = await pool.query({ ...(named ? { name: this.nameOf(text) } : {}), text, values: [...values] });
     return rows as T;
   }
@@ -39,16 +41,5 @@ export class PreparedReads {
       if (this.names.size < 10_000) this.names.set(text, name);
     }
     return name;
-  }
-
-  private named(pool: ReturnType<typeof poolOf>): Promise<boolean> {
-    this.namesWork ??= pool.query<{ version: string }>('SELECT version()').then(
-      ({ rows }) => !/PGlite/i.test(rows[0]?.version ?? ''),
-      () => {
-        this.namesWork = null;
-        return false;
-      },
-    );
-    return this.namesWork;
   }
 }

@@ -50,6 +50,14 @@ describe('SharedLog (one reader of $all for the runners of a process)', () => {
     }
   };
 
+  /** A full window (reads of 100, room for 200) held by a slow runner that took one page from the start. */
+  const windowHeldBySlowRunner = async (idleMs: number): Promise<SharedLog> => {
+    await fill();
+    const log = sharedLog({ readSize: 100, capacity: 200, idleMs });
+    await log.page('slow_v1', projectionOf('slow_v1', ['A']), null, 1, never);
+    return log;
+  };
+
   /** Pages a runner through to the head, as the runner does: each page after the last one's `through`. */
   const drain = async (log: SharedLog, projection: PostgresProjection, maxCount: number): Promise<{ events: number[]; pages: number }> => {
     const events: number[] = [];
@@ -143,18 +151,14 @@ describe('SharedLog (one reader of $all for the runners of a process)', () => {
   });
 
   it('stops holding for a runner that went silent', async () => {
-    await fill();
-    const log = sharedLog({ readSize: 100, capacity: 200, idleMs: 30 });
-    await log.page('stuck_v1', projectionOf('stuck_v1', ['A']), null, 1, never);
+    const log = await windowHeldBySlowRunner(30);
     const page = await log.page('fast_v1', projectionOf('fast_v1', ['Z']), await positionAt(99), 10, never);
     expect(page).toMatchObject({ events: [], scanned: 200, atHead: false });
     expect(page.through?.position).toBe(await positionAt(299));
   });
 
   it('answers a stopping runner at once instead of waiting for room', async () => {
-    await fill();
-    const log = sharedLog({ readSize: 100, capacity: 200, idleMs: 60_000 });
-    await log.page('slow_v1', projectionOf('slow_v1', ['A']), null, 1, never);
+    const log = await windowHeldBySlowRunner(60_000);
     const stop = new AbortController();
     const pending = log.page('fast_v1', projectionOf('fast_v1', ['Z']), await positionAt(99), 10, stop.signal);
     stop.abort();

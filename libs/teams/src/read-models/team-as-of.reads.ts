@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { endOfLocalDate, RecordedTimeTravel, TimeBasis, type ProvinceScope } from '@cdtt/platform';
 import type { SealedPersonalData } from '../domain/person.events';
-import { ERASED, type PersonalDataVault } from '../personal-data/personal-data.vault';
+import type { PersonalDataVault } from '../personal-data/personal-data.vault';
 import { inForce } from './in-force.sql';
 import { TEAM_COLUMNS, type MemberView, type TeamRow, type VillageView } from './team.rows';
+import { memberViewOf } from './team-read.service';
 import { teamScopeFilter } from './team-scope.sql';
 
 /** What `query` is needed for; a DataSource, or the executor of a RECORDED read. */
@@ -46,10 +47,7 @@ export class TeamAsOfReads {
     const found = basis === TimeBasis.RECORDED ? await this.travel.at(endOfLocalDate(date), (executor) => read(executor as Sql)) : await read(this.dataSource);
     if (!found) return null;
     const opened = await this.vault.open(found.members.map((m) => ({ personId: m.person_id, personal: m.personal_data })));
-    const members = found.members.map((m): MemberView => {
-      const fields = opened.get(m.person_id) ?? null;
-      return { personId: m.person_id, role: m.role, since: m.since, fullName: fields?.fullName ?? ERASED, phone: fields ? fields.phone : ERASED, youthUnionMember: m.yu, erased: fields === null };
-    });
+    const members = found.members.map((m) => memberViewOf(m, opened.get(m.person_id) ?? null));
     return { row: found.row, members, villages: found.villages };
   }
 

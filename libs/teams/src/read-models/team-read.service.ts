@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { PreparedReads, type ProvinceScope } from '@cdtt/platform';
 import type { SealedPersonalData } from '../domain/person.events';
+import type { PersonalFields } from '../personal-data/personal-data.cipher';
 import { ERASED, type KeyedSealedRow, type PersonalDataVault } from '../personal-data/personal-data.vault';
 import { TEAM_COLUMNS, type MemberView, type TeamFilter, type TeamOrder, type TeamRow, type VillageView } from './team.rows';
 import { NO_VERSION, readModelVersionSql, type StatisticsCache } from './statistics-cache';
@@ -16,6 +17,8 @@ export interface TeamIncludes {
   readonly members: boolean;
   readonly villages: boolean;
 }
+
+const NOTHING_MORE: TeamIncludes = { members: false, villages: false };
 
 export interface TeamWith {
   readonly row: TeamRow;
@@ -72,11 +75,7 @@ export class TeamReadService {
   }
 
   async findTeam(id: string, scope: ProvinceScope): Promise<TeamRow | null> {
-    const rows = await this.sql.query<TeamRow[]>(
-      `SELECT ${TEAM_COLUMNS} FROM teams_v1 t WHERE t.id = $1::uuid AND ${teamScopeFilter('t', '$2')}`,
-      [id, scope.sqlParam],
-    );
-    return rows[0] ?? null;
+    return (await this.findTeamWith(id, scope, NOTHING_MORE))?.row ?? null;
   }
 
   /**
@@ -182,19 +181,21 @@ export class TeamReadService {
 
   private memberViews(rows: readonly MemberRow[]): MemberView[] {
     const opened = this.vault.openKeyed(rows.map((row): KeyedSealedRow => ({ personId: row.person_id, personal: row.personal_data, wrappedKey: row.wrapped_key })));
-    return rows.map((row) => {
-      const fields = opened.get(row.person_id) ?? null;
-      return {
-        personId: row.person_id,
-        role: row.role,
-        since: row.since,
-        fullName: fields?.fullName ?? ERASED,
-        phone: fields ? fields.phone : ERASED,
-        youthUnionMember: row.yu === true,
-        erased: fields === null,
-      };
-    });
+    return rows.map((row) => memberViewOf(row, opened.get(row.person_id) ?? null));
   }
+}
+
+/** A member row with its personal fields opened (null: forgotten, so `[erased]`); current or as of a date. */
+export function memberViewOf(row: Pick<MemberRow, 'person_id' | 'role' | 'since' | 'yu'>, fields: PersonalFields | null): MemberView {
+  return {
+    personId: row.person_id,
+    role: row.role,
+    since: row.since,
+    fullName: fields?.fullName ?? ERASED,
+    phone: fields ? fields.phone : ERASED,
+    youthUnionMember: row.yu === true,
+    erased: fields === null,
+  };
 }
 
 interface VillageRow {

@@ -1,0 +1,19 @@
+import type { Pool } from 'pg';
+
+/**
+ * Whether named prepared statements are safe on the pool's database: not on PGlite, where every
+ * connection of the socket server shares one backend session and a second client preparing the
+ * same name fails with "already exists". Asked on first use and remembered; a failed check is
+ * asked again. Shared by the event store's reads and the read models' `PreparedReads`.
+ */
+export function namedStatementsCheck(pool: Pool): () => Promise<boolean> {
+  let answer: Promise<boolean> | null = null;
+  return () =>
+    (answer ??= pool.query<{ version: string }>('SELECT version()').then(
+      ({ rows }) => !/PGlite/i.test(rows[0]?.version ?? ''),
+      () => {
+        answer = null;
+        return false;
+      },
+    ));
+}
