@@ -56,7 +56,8 @@ describe('village rearrangement and the teams that follow, over HTTP', () => {
 
   /**
    * The world waits on the store's gap-safe head, which stays below any transaction still open in
-   * the cluster (other suites): wait for the last committed event instead, before the first command.
+   * the cluster (other suites): wait for the last committed event instead, before the first command
+   * and before a team command that depends on a village change just made.
    */
   const caughtUp = async (): Promise<void> => {
     const ds = world.runtime.dataSource;
@@ -98,6 +99,9 @@ describe('village rearrangement and the teams that follow, over HTTP', () => {
   });
 
   it('merges the teams of the merged villages by decision: members united, one leader, the other team ended', async () => {
+    // Team commands read villages from the teams context's own copy (teams_v1), which a village
+    // mutation does not wait for (it waits for villages_v1): let the copy catch up first.
+    await caughtUp();
     const base = { teamId: t.a, absorbedTeamIds: [t.b], leaderPersonId: p.lb, villageIds: [merged], decision: api.decision(c[0]!, d('06-01'), '32/QĐ-UBND'), effectiveDate: d('06-01') };
     expect(await refused('mergeTeams', { ...base, absorbedTeamIds: [] })).toBe('TEAM_MERGE_NEEDS_TWO_TEAMS');
     expect(await refused('mergeTeams', { ...base, absorbedTeamIds: [t.a] })).toBe('TEAM_LISTED_TWICE');
@@ -127,6 +131,9 @@ describe('village rearrangement and the teams that follow, over HTTP', () => {
   });
 
   it('splits the team of the split village by decision: members allocated, each part led, the team ended', async () => {
+    // Team commands read villages from the teams context's own copy (teams_v1), which a village
+    // mutation does not wait for (it waits for villages_v1): let the copy catch up first.
+    await caughtUp();
     const [east, west] = parts as [string, string];
     const part = (name: string, villageIds: string[], leaderPersonId: string, memberPersonIds: string[]) => ({ name, villageIds, leaderPersonId, memberPersonIds });
     const base = {
