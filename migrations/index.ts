@@ -15,6 +15,7 @@ import { Reorganisation1764308000001 } from './1764308000001-reorganisation';
 import { TeamVisibleProvinces1764308000101 } from './1764308000101-team-visible-provinces';
 import { HistoryWithoutEmptyVersions1764309000010 } from './1764309000010-history-without-empty-versions';
 import { TeamListOrder1764310000010 } from './1764310000010-team-list-order';
+import { TeamListByProvince1764311000010 } from './1764311000010-team-list-by-province';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -39,4 +40,5 @@ export const allMigrations: MigrationClass[] = [
   TeamVisibleProvinces1764308000101,
   HistoryWithoutEmptyVersions1764309000010,
   TeamListOrder1764310000010,
+  TeamListByProvince1764311000010,
 ];

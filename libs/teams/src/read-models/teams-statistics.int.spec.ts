@@ -130,6 +130,56 @@ describe('teams_v1 read models and statistics', () => {
     }
   });
 
+  it("lists one province's teams in order, those it shares with another province (held for a choice) merged in, page by page", async () => {
+    const tag = randomBytes(3).toString('hex');
+    const [p, q, commune] = [`p${tag}`, `q${tag}`, `c${tag}`];
+    // Names and dates interleave the teams visible in P alone with those P shares with Q (the two
+    // parts of the split page statement), and a team of Q alone that P must never see.
+    const teams = [
+      { name: 'Tổ 1', visible: [p], on: '2023-01-05' },
+      { name: 'Tổ 2', visible: [p, q], on: '2023-01-04' },
+      { name: 'Tổ 3', visible: [p], on: '2023-01-03' },
+      { name: 'Tổ 4', visible: [q, p], on: '2023-01-02' },
+      { name: 'Tổ 5', visible: [p], on: '2023-01-01' },
+      { name: 'Tổ 3b', visible: [q], on: '2023-01-03' },
+    ].map((team) => ({ ...team, id: randomUUID() }));
+    const idOf = (name: string) => teams.find((team) => team.name === name)!.id;
+    for (const team of teams) {
+      await dataSource.query(
+        `INSERT INTO teams_v1 (id, name, level, commune_code, province_code, status, established_on, decision_number, decision_date,
+           decision_issuing_commune_code, decision_signer_name, decision_signer_title, version, visible_province_codes)
+         VALUES ($1, $2, 'VILLAGE', $3, $4, 'ACTIVE', $5, '1/QĐ', $5, $3, 'A', 'B', 1, $6)`,
+        [team.id, team.name, commune, team.visible.length === 1 ? team.visible[0] : null, team.on, team.visible],
+      );
+    }
+    const portal = (code: string) => ProvinceScope.of({ clientId: `portal-${code}`, role: 'PORTAL', provinceCodes: [code] });
+    const all = async (filter: { provinceCode?: string }, order: { field: 'NAME' | 'ESTABLISHED_ON'; direction: 'ASC' | 'DESC' }, scope: ProvinceScope, count: number) => {
+      const seen: string[] = [];
+      let after: [string, string] | null = null;
+      for (;;) {
+        const page = await world.reads.listTeams(filter, order, 2, after, scope);
+        seen.push(...page.rows.map((row) => row.id));
+        expect(page.totalCount).toBe(count);
+        const last = page.rows.at(-1);
+        if (!last || page.rows.length < 2) return seen;
+        after = [order.field === 'NAME' ? last.name : last.established_on, last.id];
+      }
+    };
+    try {
+      const byName = ['Tổ 1', 'Tổ 2', 'Tổ 3', 'Tổ 4', 'Tổ 5'].map(idOf);
+      expect(await all({ provinceCode: p }, { field: 'NAME', direction: 'ASC' }, ProvinceScope.UNRESTRICTED, 5)).toEqual(byName);
+      expect(await all({ provinceCode: p }, { field: 'NAME', direction: 'DESC' }, ProvinceScope.UNRESTRICTED, 5)).toEqual([...byName].reverse());
+      // A portal of one province without a filter reads the same split; established_on orders too.
+      expect(await all({}, { field: 'ESTABLISHED_ON', direction: 'DESC' }, portal(p), 5)).toEqual(byName);
+      expect(await all({ provinceCode: q }, { field: 'ESTABLISHED_ON', direction: 'ASC' }, ProvinceScope.UNRESTRICTED, 3)).toEqual(
+        ['Tổ 4', 'Tổ 3b', 'Tổ 2'].map(idOf),
+      );
+    } finally {
+      await dataSource.query('DELETE FROM teams_v1 WHERE commune_code = $1', [commune]);
+      await dataSource.query('DELETE FROM teams_v1_history WHERE commune_code = $1', [commune]);
+    }
+  });
+
   it('computes province and national figures for the tree in force on the date', async () => {
     for (const [date, expected] of [[world.date('04-01'), april], [world.date('08-01'), august]] as const) {
       const province = await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', date, ProvinceScope.UNRESTRICTED);
