@@ -2,14 +2,18 @@ import { TEAM_COLUMNS } from './team.rows';
 
 /** What a page of the teams list reads: its conditions, their parameters and its order. */
 export interface TeamPageQuery {
-  /** Conditions on `teams_v1 t`, every one of which a row must meet (scope, filter, cursor). */
+  /**
+   * Conditions on `teams_v1 t`, every one of which a row must meet (scope, filter, cursor); with a
+   * `province`, all but the province's own (scope and province filter), which the parts then say.
+   */
   readonly where: readonly string[];
   /** `t.name` or `t.established_on`; `t.id` breaks ties. */
   readonly column: string;
   readonly direction: 'ASC' | 'DESC';
   /**
    * The one province the list is known to be in (a province filter, or a portal of one province),
-   * else null. With it the page reads the province's teams in index order (ADR 0020).
+   * when the scope allows all of it; else null. With it the page reads the province's teams in
+   * index order (ADR 0020).
    */
   readonly province: string | null;
   /** Placeholder of the page size (one more than asked, to see a next page). */

@@ -171,6 +171,8 @@ describe('teams_v1 read models and statistics', () => {
       expect(await all({ provinceCode: p }, { field: 'NAME', direction: 'DESC' }, ProvinceScope.UNRESTRICTED, 5)).toEqual([...byName].reverse());
       // A portal of one province without a filter reads the same split; established_on orders too.
       expect(await all({}, { field: 'ESTABLISHED_ON', direction: 'DESC' }, portal(p), 5)).toEqual(byName);
+      // A portal of Q asking for P's teams sees the ones the two share (the single statement).
+      expect(await all({ provinceCode: p }, { field: 'NAME', direction: 'ASC' }, portal(q), 2)).toEqual(['Tổ 2', 'Tổ 4'].map(idOf));
       expect(await all({ provinceCode: q }, { field: 'ESTABLISHED_ON', direction: 'ASC' }, ProvinceScope.UNRESTRICTED, 3)).toEqual(
         ['Tổ 4', 'Tổ 3b', 'Tổ 2'].map(idOf),
       );
