@@ -14,8 +14,8 @@ const facts: FieldworkFacts = {
   team: (teamId, _date, scope): Promise<TeamFacts> =>
     Promise.resolve(
       teamId === TEAM && scope.canSee('42')
-        ? { found: true, communeCode: '42001', provinceCode: '42', activeOnDate: true, membersOnDate: new Set([LEADER]), leaderOnDate: LEADER }
-        : { found: false, communeCode: '', provinceCode: null, activeOnDate: false, membersOnDate: new Set(), leaderOnDate: null },
+        ? { found: true, communeCode: '42001', succeededCommunes: new Set<string>(), provinceCode: '42', activeOnDate: true, membersOnDate: new Set([LEADER]), leaderOnDate: LEADER }
+        : { found: false, communeCode: '', succeededCommunes: new Set<string>(), provinceCode: null, activeOnDate: false, membersOnDate: new Set(), leaderOnDate: null },
     ),
   village: (_id, _date, scope) => Promise.resolve({ found: scope.canSee('42'), communeCode: '42001', activeOnDate: true }),
   persons: (ids) => Promise.resolve(new Map(ids.map((id) => [id, 'REGISTERED' as const]))),

@@ -8,7 +8,7 @@ import { loadState } from './command-execution';
 import type { FieldworkFacts } from './fieldwork.ports';
 import { TeamHistory } from './team-history';
 
-const UNKNOWN_TEAM: TeamFacts = { found: false, communeCode: '', provinceCode: null, activeOnDate: false, membersOnDate: new Set(), leaderOnDate: null };
+const UNKNOWN_TEAM: TeamFacts = { found: false, communeCode: '', succeededCommunes: new Set(), provinceCode: null, activeOnDate: false, membersOnDate: new Set(), leaderOnDate: null };
 const UNKNOWN_VILLAGE: VillageFacts = { found: false, communeCode: '', activeOnDate: false };
 
 /** `[valid_from, valid_to)` in force on the date in `$n` (null ends are open). */
@@ -42,6 +42,7 @@ export class StoreAndSqlFieldworkFacts implements FieldworkFacts {
     return {
       found: true,
       communeCode,
+      succeededCommunes: history.succeededOn(date),
       provinceCode: await this.provinceOf(communeCode, spell && spell.from > date ? spell.from : date),
       activeOnDate: history.activeOn(date),
       membersOnDate: history.membersOn(date),

@@ -48,6 +48,13 @@ export class TeamHistory {
     return [...this.communes].reverse().find((spell) => spell.from <= date) ?? this.communes[0] ?? null;
   }
 
+  /** The communes before the one in force on the date: each left by a re-attachment (succession). */
+  succeededOn(date: string): Set<string> {
+    const current = this.communeOn(date);
+    const index = current ? this.communes.indexOf(current) : 0;
+    return new Set(this.communes.slice(0, Math.max(index, 0)).map((spell) => spell.code));
+  }
+
   activeOn(date: string): boolean {
     return this.establishedOn !== null && this.establishedOn <= date && (this.dissolvedOn === null || this.dissolvedOn > date);
   }

@@ -28,4 +28,17 @@ describe('TeamHistory (a roster through time, from the team stream)', () => {
     expect([history.activeOn('2025-01-31'), history.activeOn('2025-02-01'), history.activeOn('2025-06-30'), history.activeOn('2025-07-01')]).toEqual([false, true, true, false]);
     expect(TeamHistory.of([]).activeOn('2025-03-01')).toBe(false);
   });
+
+  it('knows the communes a re-attached team succeeded on each day, and none before it moved', () => {
+    const moved = TeamHistory.of([
+      event('TeamEstablished', { communeCode: '00100', effectiveDate: '2023-01-01' }),
+      event('TeamReattached', { fromCommuneCode: '00100', toCommuneCode: '00200', successionKind: 'FULL', effectiveDate: '2025-07-01', decisionRef: null }),
+      event('TeamReattached', { fromCommuneCode: '00200', toCommuneCode: '00300', successionKind: 'PARTIAL', effectiveDate: '2026-03-01', decisionRef: 'CV 1' }),
+    ]);
+    expect([...moved.succeededOn('2022-12-31')]).toEqual([]);
+    expect([...moved.succeededOn('2025-06-30')]).toEqual([]);
+    expect([...moved.succeededOn('2025-07-01')]).toEqual(['00100']);
+    expect([...moved.succeededOn('2026-03-01')].sort()).toEqual(['00100', '00200']);
+    expect([...history.succeededOn('2025-03-01')]).toEqual([]);
+  });
 });

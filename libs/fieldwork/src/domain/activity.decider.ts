@@ -24,7 +24,9 @@ function checkLog(command: LogActivity): DomainError | null {
   const teamProblem = checkTeamOnDate(team, date, today);
   if (teamProblem) return teamErrors[teamProblem](teamProblem === 'DATE_IN_FUTURE' ? today : date);
   if (!village.found) return FieldworkErrors.villageNotFound();
-  if (village.communeCode !== team.communeCode) return FieldworkErrors.villageOutsideCommune();
+  // After a reorganisation the village keeps the code of the commune it was registered in; the
+  // team followed that commune's succession, so the village is still its own (unless moved since).
+  if (village.communeCode !== team.communeCode && !team.succeededCommunes.has(village.communeCode)) return FieldworkErrors.villageOutsideCommune();
   if (!village.activeOnDate) return FieldworkErrors.villageNotActive(date);
   if (participantIds.length === 0) return FieldworkErrors.participantsRequired();
   if (new Set(participantIds).size !== participantIds.length) return FieldworkErrors.duplicateParticipant();

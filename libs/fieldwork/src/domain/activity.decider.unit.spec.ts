@@ -5,7 +5,7 @@ import type { ActivityEvent } from './activity.events';
 import { meetingDecider, type RecordMeeting } from './meeting.decider';
 import type { TeamFacts } from './team-facts';
 
-const team: TeamFacts = { found: true, communeCode: '00004', provinceCode: '01', activeOnDate: true, membersOnDate: new Set(['m1', 'm2']), leaderOnDate: 'm1' };
+const team: TeamFacts = { found: true, communeCode: '00004', succeededCommunes: new Set(['00002']), provinceCode: '01', activeOnDate: true, membersOnDate: new Set(['m1', 'm2']), leaderOnDate: 'm1' };
 const guided: FiguresInput = { category: 'E_COMMERCE', peopleGuided: 5, householdsGuided: 3, visits: 2, outcomes: { SELLERS_ONBOARDED: 1 } };
 const log: LogActivity = {
   type: 'LogActivity',
@@ -40,6 +40,14 @@ describe('activity decider', () => {
         }) as object,
       },
     ]);
+  });
+
+  it("accepts a village still coded with a commune the team's commune succeeded, and records the team's commune of the day", () => {
+    // Reorganised: the team followed 00002 into 00004; the village keeps the code it was registered with.
+    const inFormer = when([], { ...log, village: { found: true, communeCode: '00002', activeOnDate: true } });
+    expect(inFormer).toEqual([{ type: 'ActivityLogged', data: expect.objectContaining({ communeCode: '00004', villageId: 'v-1' }) as object }]);
+    // A commune the team never followed stays outside, even if it is a neighbour.
+    expect(when([], { ...log, team: { ...team, succeededCommunes: new Set() }, village: { found: true, communeCode: '00002', activeOnDate: true } })).toBe('VILLAGE_OUTSIDE_COMMUNE');
   });
 
   it('refuses each broken rule with its code', () => {
@@ -89,6 +97,14 @@ describe('meeting decider', () => {
 
   it('records a meeting convened by the leader of that day', () => {
     expect(meetingDecider.decide(meeting, meetingDecider.initialState)).toEqual([{ type: 'MeetingRecorded', data: expect.objectContaining({ convenedBy: 'm1', communeCode: '00004' }) as object }]);
+  });
+
+  it("accepts a village still coded with a commune the team's commune succeeded, and records the team's commune of the day", () => {
+    // Reorganised: the team followed 00002 into 00004; the village keeps the code it was registered with.
+    const inFormer = when([], { ...log, village: { found: true, communeCode: '00002', activeOnDate: true } });
+    expect(inFormer).toEqual([{ type: 'ActivityLogged', data: expect.objectContaining({ communeCode: '00004', villageId: 'v-1' }) as object }]);
+    // A commune the team never followed stays outside, even if it is a neighbour.
+    expect(when([], { ...log, team: { ...team, succeededCommunes: new Set() }, village: { found: true, communeCode: '00002', activeOnDate: true } })).toBe('VILLAGE_OUTSIDE_COMMUNE');
   });
 
   it('refuses each broken rule with its code', () => {

@@ -8,6 +8,12 @@ import type { LocalDate } from './training.events';
 export interface TeamFacts {
   readonly found: boolean;
   readonly communeCode: string;
+  /**
+   * The communes the team belonged to before `communeCode` and left by following their succession
+   * (`TeamReattached`, ADR 0012) on or before the date. Their villages passed with them: a village
+   * registered in one of them is in the team's commune unless it was moved elsewhere since.
+   */
+  readonly succeededCommunes: ReadonlySet<string>;
   readonly provinceCode: string | null;
   /** Established on or before the date and not dissolved on or before it. */
   readonly activeOnDate: boolean;

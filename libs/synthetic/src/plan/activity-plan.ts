@@ -34,7 +34,7 @@ function figures(random: SeededRandom): FiguresInput[] {
 export function planActivities(random: SeededRandom, site: TeamActivitySite, today: string): PlannedActivity[] {
   if (site.until < site.from) return [];
   const count = random.int(ACTIVITIES_MIN, ACTIVITIES_MAX);
-  const team = { found: true, communeCode: site.communeCode, provinceCode: site.provinceCode, activeOnDate: true, membersOnDate: new Set([site.participantId]), leaderOnDate: site.participantId };
+  const team = { found: true, communeCode: site.communeCode, succeededCommunes: new Set<string>(), provinceCode: site.provinceCode, activeOnDate: true, membersOnDate: new Set([site.participantId]), leaderOnDate: site.participantId };
   const village = { found: true, communeCode: site.communeCode, activeOnDate: true };
   const activities: PlannedActivity[] = [];
   for (let i = 0; i < count; i += 1) {
