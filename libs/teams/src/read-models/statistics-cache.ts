@@ -44,8 +44,13 @@ export class StatisticsCache {
   }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.at(await this.version(), key, compute);
+  }
+
+  /** The read models' version now: one round trip, for several answers remembered under it (`at`). */
+  async version(): Promise<string> {
     const rows = await this.sql.query<Array<{ version: string | null }>>(VERSION_SQL, [this.projection]);
-    return this.at(rows[0]?.version ?? NO_VERSION, key, compute);
+    return rows[0]?.version ?? NO_VERSION;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ProvinceScope } from '@cdtt/platform';
+import { PreparedReads, type ProvinceScope } from '@cdtt/platform';
 import { inForce } from './in-force.sql';
 import type { StatisticsCache } from './statistics-cache';
 import { statisticsSql, type StatisticsScope } from './team-statistics.sql';
@@ -63,12 +63,21 @@ const ratio = (part: number, whole: number): number | null => (whole === 0 ? nul
  * is not in force: null, exactly as for an unknown code.
  */
 export class TeamStatisticsService {
+  /**
+   * The unit lookup of every request, prepared once per connection (ADR 0019): one plan fits every
+   * code. Live reads only (those with the cache): a prepared statement names the live table, where
+   * a time-travel executor must read its temporary views of the same name.
+   */
+  private readonly units: Pick<DataSource, 'query'>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: { readonly portalsSeeNational: boolean } = { portalsSeeNational: false },
     /** Live reads only: a time-travel executor (RECORDED basis) reads other tables than the checkpoint versions. */
     private readonly cache: StatisticsCache | null = null,
-  ) {}
+  ) {
+    this.units = cache ? new PreparedReads(dataSource, 'cdtt_statistics_units') : dataSource;
+  }
 
   private seesNation(scope: ProvinceScope): boolean {
     return !scope.restricted || this.options.portalsSeeNational;
@@ -79,10 +88,13 @@ export class TeamStatisticsService {
       if (!this.seesNation(scope)) return null;
       return (await this.compute({ kind: 'NATIONAL' }, [NATIONAL_CODE], 'NATIONAL', asOf, new Map([[NATIONAL_CODE, 'Việt Nam']])))[0] ?? null;
     }
-    const names = await this.unitNames(level, [code], asOf, scope);
+    // One version for both answers: the unit's name and its figures come from the same tables
+    // (this lib's copy of the units is a teams_v1 read model), so both are remembered under it.
+    const version = this.cache ? await this.cache.version() : null;
+    const names = await this.unitNames(level, [code], asOf, scope, version);
     if (!names.has(code)) return null;
     const kind = level === 'COMMUNE' ? 'COMMUNES' : level === 'DISTRICT' ? 'DISTRICTS' : 'PROVINCES';
-    return (await this.compute({ kind, codes: [code] }, [code], level, asOf, names))[0] ?? null;
+    return (await this.compute({ kind, codes: [code] }, [code], level, asOf, names, version))[0] ?? null;
   }
 
   /**
@@ -120,14 +132,21 @@ export class TeamStatisticsService {
     return { items, totalCount: total[0]?.n ?? 0 };
   }
 
-  /** Names of the units in force on asOf and in scope (a commune by its province then). */
-  private async unitNames(level: StatisticsLevel, codes: readonly string[], asOf: string, scope: ProvinceScope): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<Array<{ code: string; name: string }>>(
-      `SELECT u.code, u.name FROM team_admin_units_v1 u WHERE u.level = $1 AND u.code = ANY($2::text[]) AND ${inForce('u', '$3')}
-         AND ${scope.sqlFilter('u.province_code', '$4')}`,
-      [level, codes, asOf, scope.sqlParam],
-    );
-    return new Map(rows.map((row) => [row.code, row.name]));
+  /**
+   * Names of the units in force on asOf and in scope (a commune by its province then); remembered
+   * at `version` when one is given (live reads), read afresh otherwise.
+   */
+  private async unitNames(level: StatisticsLevel, codes: readonly string[], asOf: string, scope: ProvinceScope, version: string | null = null): Promise<Map<string, string>> {
+    const read = async (): Promise<Array<[string, string]>> => {
+      const rows = await this.units.query<Array<{ code: string; name: string }>>(
+        `SELECT u.code, u.name FROM team_admin_units_v1 u WHERE u.level = $1 AND u.code = ANY($2::text[]) AND ${inForce('u', '$3')}
+           AND ${scope.sqlFilter('u.province_code', '$4')}`,
+        [level, codes, asOf, scope.sqlParam],
+      );
+      return rows.map((row) => [row.code, row.name]);
+    };
+    const key = `units|${JSON.stringify([level, codes, asOf, scope.sqlParam])}`;
+    return new Map(this.cache && version !== null ? await this.cache.at(version, key, read) : await read());
   }
 
   private async compute(
@@ -136,10 +155,12 @@ export class TeamStatisticsService {
     level: StatisticsLevel,
     asOf: string,
     names: ReadonlyMap<string, string>,
+    version: string | null = null,
   ): Promise<UnitStatistics[]> {
     const sql = statisticsSql(scope);
     const query = (): Promise<FigureRow[]> => this.dataSource.query<FigureRow[]>(sql, [asOf, groups]);
-    const rows = this.cache ? await this.cache.get(JSON.stringify([scope, groups, asOf]), query) : await query();
+    const key = JSON.stringify([scope, groups, asOf]);
+    const rows = !this.cache ? await query() : version !== null ? await this.cache.at(version, key, query) : await this.cache.get(key, query);
     return rows.map((row) => ({
       code: row.code,
       level,

@@ -3,6 +3,7 @@ import { ProvinceScope } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import { StatisticsCache } from './statistics-cache';
 import { TeamReadService } from './team-read.service';
+import { TeamStatisticsService } from './team-statistics.service';
 import { buildScenario } from '../testing/teams-scenario';
 import { openTeamsTestDatabase, TeamsWorld } from '../testing/teams-world';
 
@@ -179,6 +180,37 @@ describe('teams_v1 read models and statistics', () => {
     } finally {
       await dataSource.query('DELETE FROM teams_v1 WHERE commune_code = $1', [commune]);
       await dataSource.query('DELETE FROM teams_v1_history WHERE commune_code = $1', [commune]);
+    }
+  });
+
+  it("remembers a unit's name with its figures per version of the teams read models, in one version read", async () => {
+    const projection = `t${randomBytes(4).toString('hex')}_teams_v1`;
+    const statistics = new TeamStatisticsService(dataSource, { portalsSeeNational: false }, new StatisticsCache(dataSource, { projection }));
+    const unitKey = `PROVINCE:${world.provinceCode}:${world.year}-01-01`;
+    const moveCheckpoint = (position: number) =>
+      dataSource.query(
+        `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+        [projection, `00000000000000000001-${String(position).padStart(19, '0')}`],
+      );
+    const [original] = await dataSource.query<Array<{ name: string }>>('SELECT name FROM team_admin_units_v1 WHERE unit_key = $1', [unitKey]);
+    const nameNow = async () => (await statistics.unitStatistics(world.provinceCode, 'PROVINCE', world.date('08-01'), ProvinceScope.UNRESTRICTED))?.name;
+    try {
+      await moveCheckpoint(1);
+      expect(await nameNow()).toBe(original!.name);
+      // A row changed without the checkpoint moving (no projection does that) shows the name is remembered...
+      await dataSource.query('UPDATE team_admin_units_v1 SET name = $2 WHERE unit_key = $1', [unitKey, 'Tỉnh Đổi Tên']);
+      expect(await nameNow()).toBe(original!.name);
+      // ...for as long as the version stays: the batch that changed it moves the checkpoint.
+      await moveCheckpoint(2);
+      expect(await nameNow()).toBe('Tỉnh Đổi Tên');
+      // The figures beside it are the same as without a cache.
+      const cached = await statistics.unitStatistics(world.provinceCode, 'PROVINCE', world.date('08-01'), ProvinceScope.UNRESTRICTED);
+      const uncached = await world.statistics.unitStatistics(world.provinceCode, 'PROVINCE', world.date('08-01'), ProvinceScope.UNRESTRICTED);
+      expect(cached).toEqual(uncached);
+    } finally {
+      await dataSource.query('UPDATE team_admin_units_v1 SET name = $2 WHERE unit_key = $1', [unitKey, original!.name]);
+      await dataSource.query('DELETE FROM projection_checkpoints WHERE name = $1', [projection]);
     }
   });
 
