@@ -32,6 +32,7 @@ describe('teams following a recorded reorganisation, over HTTP', () => {
   const api = new TeamsClient(world);
   const d = (md: string) => world.date(md);
   let c: string[];
+  let v: string[][];
   const t: Record<string, string> = {};
 
   const gql = async (query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> => {
@@ -58,7 +59,7 @@ describe('teams following a recorded reorganisation, over HTTP', () => {
     };
 
   beforeAll(async () => {
-    await world.open(3, 1);
+    v = await world.open(3, 1);
     c = world.communes;
     const ds = world.runtime.dataSource;
     const [head] = await ds.query<Array<{ p: string }>>(
@@ -124,6 +125,14 @@ describe('teams following a recorded reorganisation, over HTTP', () => {
     expect(ok.userErrors).toEqual([]);
     expect(ok.team).toMatchObject({ communeCode: c[0], reorganisation: { status: 'AWAITING_REDECISION', successorCommuneCodes: [c[0]] } });
     expect((await assign(c[1]!)).userErrors.map((e) => e.code)).toEqual(['TEAM_NOT_AWAITING_ASSIGNMENT']);
+  });
+
+  it("lets the new commune establish teams over the villages it received, but not over a split commune's", async () => {
+    // c0 went wholly to c1 on 06-01; c2 was split between c0 and c1 on 08-01. Villages keep their codes.
+    const over = (village: string, date: string) => api.establishInput(c[1]!, [village], 'VILLAGE', date, `Tổ thôn ${date} ${village.slice(-6)}`);
+    expect(await api.refused('establishTeam', over(v[0]![0]!, d('05-01')))).toBe('VILLAGE_OUTSIDE_COMMUNE');
+    await api.ok('establishTeam', over(v[0]![0]!, d('09-01')));
+    expect(await api.refused('establishTeam', over(v[2]![0]!, d('09-01')))).toBe('VILLAGE_OUTSIDE_COMMUNE');
   });
 
   it('answers a series across the change and lists defects', async () => {

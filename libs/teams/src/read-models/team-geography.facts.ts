@@ -34,11 +34,34 @@ export class TeamGeographyFacts implements GeographyFacts, TeamCoverageReader {
     return rows[0]?.province_code ?? null;
   }
 
+  /**
+   * The villages with the commune each is in on the date. A reorganisation writes no village
+   * event, so a village keeps the code of the commune it was registered in (or last moved to); on
+   * the date it is in the commune that code's successions lead to (ADR 0012), step by step in date
+   * order, as long as each step is the one FULL edge of its commune and date (the old commune went
+   * wholly to one new one). A split commune (PARTIAL edges) does not say where its villages went:
+   * they stay under the old code until someone records it (`moveVillage`).
+   */
   async villages(ids: readonly string[], date: string): Promise<VillageFact[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.query<Array<{ village_id: string; commune_code: string; active: boolean }>>(
-      `SELECT village_id, commune_code, (registered_on <= $2::date AND (retired_on IS NULL OR retired_on > $2::date)) AS active
-       FROM team_villages_v1 WHERE village_id = ANY($1::text[])`,
+      `WITH RECURSIVE chain (village_id, code, since, depth) AS (
+         SELECT v.village_id, v.commune_code, '-infinity'::date, 0 FROM team_villages_v1 v WHERE v.village_id = ANY($1::text[])
+         UNION ALL
+         SELECT c.village_id, step.to_code, step.effective_on, c.depth + 1 FROM chain c
+         CROSS JOIN LATERAL (
+           SELECT min(e.to_code) AS to_code, e.effective_on FROM reorganisation_edges_v1 e
+           WHERE e.from_code = c.code AND e.effective_on > c.since AND e.effective_on <= $2::date
+           GROUP BY e.effective_on HAVING count(*) = 1 AND bool_and(e.kind = 'FULL')
+           ORDER BY e.effective_on LIMIT 1) step
+         WHERE c.depth < 16
+           -- Only the first succession after the village arrived counts: a later one waits its turn.
+           AND NOT EXISTS (SELECT 1 FROM reorganisation_edges_v1 f
+             WHERE f.from_code = c.code AND f.effective_on > c.since AND f.effective_on < step.effective_on))
+       SELECT DISTINCT ON (c.village_id) c.village_id, c.code AS commune_code,
+         (v.registered_on <= $2::date AND (v.retired_on IS NULL OR v.retired_on > $2::date)) AS active
+       FROM chain c JOIN team_villages_v1 v ON v.village_id = c.village_id
+       ORDER BY c.village_id, c.depth DESC`,
       [ids, date],
     );
     return rows.map((row) => ({ id: row.village_id, communeCode: row.commune_code, active: row.active }));
