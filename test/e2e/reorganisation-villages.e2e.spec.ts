@@ -1,4 +1,4 @@
-import { ProjectionWaiter, toGlobalId } from '@cdtt/platform';
+import { fromGlobalId, ProjectionWaiter, toGlobalId } from '@cdtt/platform';
 import { TeamsClient } from './support/teams-e2e.client';
 import { STATISTICS_FIELDS, TEAM_FIELDS, type TeamShape } from './support/teams-e2e.queries';
 import { TeamsE2eWorld } from './support/teams-e2e-world';
@@ -56,8 +56,7 @@ describe('village rearrangement and the teams that follow, over HTTP', () => {
 
   /**
    * The world waits on the store's gap-safe head, which stays below any transaction still open in
-   * the cluster (other suites): wait for the last committed event instead, before the first command
-   * and before a team command that depends on a village change just made.
+   * the cluster (other suites): wait for the last committed event instead, before the first command.
    */
   const caughtUp = async (): Promise<void> => {
     const ds = world.runtime.dataSource;
@@ -65,6 +64,16 @@ describe('village rearrangement and the teams that follow, over HTTP', () => {
       `SELECT lpad(tx_id::text, 20, '0') || '-' || lpad(global_position::text, 19, '0') AS p FROM event_store.events ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
     );
     if (head && !(await new ProjectionWaiter(ds, 50).waitFor(['teams_v1', 'villages_v1', 'admin_units_v1'], head.p, 60_000))) throw new Error('projections did not catch up');
+  };
+
+  /** Rows of a village in the teams and field-work contexts' own copies. */
+  const copiesOf = async (globalId: string): Promise<{ teams: number; fieldwork: number }> => {
+    const id = fromGlobalId(globalId)?.localId ?? '';
+    const [row] = await world.runtime.dataSource.query<Array<{ teams: number; fieldwork: number }>>(
+      `SELECT (SELECT count(*)::int FROM team_villages_v1 WHERE village_id = $1) AS teams, (SELECT count(*)::int FROM fw_villages_v1 WHERE village_id = $1) AS fieldwork`,
+      [id],
+    );
+    return row!;
   };
 
   beforeAll(async () => {
@@ -95,13 +104,13 @@ describe('village rearrangement and the teams that follow, over HTTP', () => {
     expect(ok.userErrors).toEqual([]);
     expect(ok.villages).toMatchObject([{ name: 'Thôn Hợp Nhất', communeCode: c[0], status: 'ACTIVE' }]);
     merged = ok.villages[0]!.id;
+    // Answered once every copy of the village has it (read-your-writes across contexts): the team
+    // commands that follow decide on the teams context's copy, field days on field work's.
+    expect(await copiesOf(merged)).toEqual({ teams: 1, fieldwork: 1 });
     expect(await refused('mergeVillages', base)).toBe('VILLAGE_RETIRED');
   });
 
   it('merges the teams of the merged villages by decision: members united, one leader, the other team ended', async () => {
-    // Team commands read villages from the teams context's own copy (teams_v1), which a village
-    // mutation does not wait for (it waits for villages_v1): let the copy catch up first.
-    await caughtUp();
     const base = { teamId: t.a, absorbedTeamIds: [t.b], leaderPersonId: p.lb, villageIds: [merged], decision: api.decision(c[0]!, d('06-01'), '32/QĐ-UBND'), effectiveDate: d('06-01') };
     expect(await refused('mergeTeams', { ...base, absorbedTeamIds: [] })).toBe('TEAM_MERGE_NEEDS_TWO_TEAMS');
     expect(await refused('mergeTeams', { ...base, absorbedTeamIds: [t.a] })).toBe('TEAM_LISTED_TWICE');
@@ -131,9 +140,6 @@ describe('village rearrangement and the teams that follow, over HTTP', () => {
   });
 
   it('splits the team of the split village by decision: members allocated, each part led, the team ended', async () => {
-    // Team commands read villages from the teams context's own copy (teams_v1), which a village
-    // mutation does not wait for (it waits for villages_v1): let the copy catch up first.
-    await caughtUp();
     const [east, west] = parts as [string, string];
     const part = (name: string, villageIds: string[], leaderPersonId: string, memberPersonIds: string[]) => ({ name, villageIds, leaderPersonId, memberPersonIds });
     const base = {

@@ -5,7 +5,8 @@ import { FieldworkModule } from '@cdtt/fieldwork';
 import { GeographyModule } from '@cdtt/geography';
 import { ReportingModule } from '@cdtt/reporting';
 import { TeamsModule } from '@cdtt/teams';
-import { CostBudget, HealthController, PlatformModule, SecurityModule, type Runtime } from '@cdtt/platform';
+import { CostBudget, HealthController, PlatformModule, ProjectionConsumers, SecurityModule, type Runtime } from '@cdtt/platform';
+import { projectorProjections } from '../../projector/src/projector.projections';
 import { graphqlOptions } from './graphql-options';
 import { PLATFORM_RESOLVERS } from './resolvers';
 
@@ -20,7 +21,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.register(runtime),
+        // Every projection, wherever it runs: read-your-writes waits for the ones that copy an event (ProjectionConsumers).
+        PlatformModule.register(runtime, new ProjectionConsumers(projectorProjections)),
         SecurityModule,
         // Async: the limits plugin needs the per-client cost budget from SecurityModule.
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

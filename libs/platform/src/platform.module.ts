@@ -11,6 +11,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { MutationRunner } from './idempotency/mutation-runner';
 import { ProjectionStatusService } from './projections/projection-status.service';
 import { ProjectionWaiter } from './projections/projection-waiter';
+import { ProjectionConsumers } from './projections/projection-consumers';
 import { CLOCK, DATA_SOURCE, EVENT_STORE, ID_GENERATOR, RUNTIME } from './platform.tokens';
 import type { Runtime } from './runtime/runtime';
 
@@ -21,8 +22,10 @@ import type { Runtime } from './runtime/runtime';
 @Global()
 @Module({})
 export class PlatformModule {
-  static register(runtime: Runtime): DynamicModule {
+  /** `consumers`: which projections read which event types, from the composition root's list of projections. */
+  static register(runtime: Runtime, consumers: ProjectionConsumers = ProjectionConsumers.NONE): DynamicModule {
     const values = [
+      { provide: ProjectionConsumers, useValue: consumers },
       { provide: RUNTIME, useValue: runtime },
       { provide: EVENT_STORE, useValue: runtime.eventStore },
       { provide: DATA_SOURCE, useValue: runtime.dataSource },

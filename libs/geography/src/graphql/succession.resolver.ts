@@ -7,12 +7,13 @@ import {
   CurrentActor,
   decodeCursor,
   MutationRunner,
+  ProjectionConsumers,
   ProjectionWaiter,
   userErrorsOf,
   type RequestActor,
 } from '@cdtt/platform';
 import { SuccessionCommandHandler, type SuccessionOutcome } from '../application/successions/succession-command.handler';
-import { ADMIN_UNIT_SUCCESSIONS_PROJECTION } from '../read-models/admin-unit-successions.projection';
+import { ADMIN_UNIT_SUCCESSIONS_PROJECTION, adminUnitSuccessionsProjection } from '../read-models/admin-unit-successions.projection';
 import { SuccessionReadService } from '../read-models/succession-read.service';
 import {
   RecordUnitSuccessionInput,
@@ -35,6 +36,7 @@ export class SuccessionResolver {
     @Inject(SuccessionCommandHandler) private readonly commands: SuccessionCommandHandler,
     @Inject(MutationRunner) private readonly runner: MutationRunner,
     @Inject(ProjectionWaiter) private readonly waiter: ProjectionWaiter,
+    @Inject(ProjectionConsumers) private readonly consumers: ProjectionConsumers,
   ) {}
 
   @Query(() => SuccessionDefectConnection, { description: 'Defects of the succession mapping (README caveats and gaps found since), by reason and subject.' })
@@ -76,7 +78,9 @@ export class SuccessionResolver {
       const userErrors = userErrorsOf(outcome.error).map((e) => Object.assign(e, { field: e.field ? ['input', ...e.field] : null }));
       return Object.assign(new UnitSuccessionPayload(), { recorded: false, userErrors });
     }
-    await this.waiter.waitFor([ADMIN_UNIT_SUCCESSIONS_PROJECTION], outcome.position);
+    // Every copy of the edges, not only ours: team commands read theirs (a village's commune after a
+    // reorganisation), and the reorganisation's process manager starts from its own.
+    await this.waiter.waitFor(this.consumers.of(adminUnitSuccessionsProjection.eventTypes, [ADMIN_UNIT_SUCCESSIONS_PROJECTION]), outcome.position);
     return Object.assign(new UnitSuccessionPayload(), { recorded: true, userErrors: [] });
   }
 }

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@cdtt/event-sourcing';
-import { CurrentActor, fromGlobalId, MutationRunner, ProjectionWaiter, ProvinceScope, userErrorsOf, type RequestActor } from '@cdtt/platform';
+import { CurrentActor, fromGlobalId, MutationRunner, ProjectionConsumers, ProjectionWaiter, ProvinceScope, userErrorsOf, type RequestActor } from '@cdtt/platform';
 import { VillageCommandHandler, type VillageOutcome } from '../application/villages/village-command.handler';
 import { GeographyReadService } from '../read-models/geography-read.service';
-import { VILLAGES_PROJECTION } from '../read-models/villages.projection';
+import { VILLAGES_PROJECTION, villagesProjection } from '../read-models/villages.projection';
 import { RegisterVillageInput, RenameVillageInput, RetireVillageInput } from './village-mutations.input';
 import { RegisterVillagePayload, RenameVillagePayload, RetireVillagePayload } from './village.payload';
 import { VillageType } from './village.type';
@@ -24,6 +24,7 @@ export class VillageMutationsResolver {
     @Inject(GeographyReadService) private readonly reads: GeographyReadService,
     @Inject(MutationRunner) private readonly runner: MutationRunner,
     @Inject(ProjectionWaiter) private readonly waiter: ProjectionWaiter,
+    @Inject(ProjectionConsumers) private readonly consumers: ProjectionConsumers,
   ) {}
 
   @Mutation(() => RegisterVillagePayload, { description: 'Records a village of a commune in force on registeredOn.' })
@@ -60,10 +61,13 @@ export class VillageMutationsResolver {
     });
   }
 
-  /** Waits for villages_v1 to hold the change (read-your-writes), then reads back the village the command checked. */
+  /**
+   * Waits for villages_v1 and every copy of village events (the teams and field-work contexts
+   * decide on their own copies) to hold the change (read-your-writes), then reads back the village.
+   */
   private async payload<P extends object>(type: PayloadClass<P>, outcome: VillageOutcome): Promise<P> {
     if (!outcome.ok) return Object.assign(new type(), { village: null, version: null, userErrors: inputErrors(outcome.error) });
-    if (outcome.position !== null) await this.waiter.waitFor([VILLAGES_PROJECTION], outcome.position);
+    if (outcome.position !== null) await this.waiter.waitFor(this.consumers.of(villagesProjection.eventTypes, [VILLAGES_PROJECTION]), outcome.position);
     const [record] = await this.reads.findVillages([outcome.villageId], ProvinceScope.UNRESTRICTED);
     return Object.assign(new type(), { village: record ? VillageType.of(record) : null, version: outcome.revision, userErrors: [] });
   }
