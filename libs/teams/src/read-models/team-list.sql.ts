@@ -39,11 +39,12 @@ export function teamPageSql(query: TeamPageQuery, provinceParam: string): string
   const part = (extra: string[]): string =>
     `SELECT ${TEAM_COLUMNS}, ${query.column} AS page_key FROM teams_v1 t
      WHERE ${[...query.where, ...extra].join(' AND ') || 'true'} ORDER BY ${order} LIMIT ${query.limit}`;
-  if (query.province === null) return `SELECT page.*, ${query.version} AS read_model_version FROM (${part([])}) page`;
+  // The outer ORDER BY also for one part: SQL keeps a subquery's order only by chance.
+  const merged = `ORDER BY page.page_key ${query.direction}, page.id ${query.direction} LIMIT ${query.limit}`;
+  if (query.province === null) return `SELECT page.*, ${query.version} AS read_model_version FROM (${part([])}) page ${merged}`;
   const alone = `t.visible_province_codes = ARRAY[${provinceParam}::text]`;
   // Contains P and is not {P}: exactly the arrays of more than one code that contain P; said so,
   // the condition matches the partial index of shared teams, which holds a handful of rows.
   const shared = `cardinality(t.visible_province_codes) > 1 AND t.visible_province_codes @> ARRAY[${provinceParam}::text]`;
-  return `SELECT page.*, ${query.version} AS read_model_version FROM ((${part([alone])}) UNION ALL (${part([shared])})) page
-    ORDER BY page.page_key ${query.direction}, page.id ${query.direction} LIMIT ${query.limit}`;
+  return `SELECT page.*, ${query.version} AS read_model_version FROM ((${part([alone])}) UNION ALL (${part([shared])})) page ${merged}`;
 }
