@@ -99,14 +99,6 @@ describe('meeting decider', () => {
     expect(meetingDecider.decide(meeting, meetingDecider.initialState)).toEqual([{ type: 'MeetingRecorded', data: expect.objectContaining({ convenedBy: 'm1', communeCode: '00004' }) as object }]);
   });
 
-  it("accepts a village still coded with a commune the team's commune succeeded, and records the team's commune of the day", () => {
-    // Reorganised: the team followed 00002 into 00004; the village keeps the code it was registered with.
-    const inFormer = when([], { ...log, village: { found: true, communeCode: '00002', activeOnDate: true } });
-    expect(inFormer).toEqual([{ type: 'ActivityLogged', data: expect.objectContaining({ communeCode: '00004', villageId: 'v-1' }) as object }]);
-    // A commune the team never followed stays outside, even if it is a neighbour.
-    expect(when([], { ...log, team: { ...team, succeededCommunes: new Set() }, village: { found: true, communeCode: '00002', activeOnDate: true } })).toBe('VILLAGE_OUTSIDE_COMMUNE');
-  });
-
   it('refuses each broken rule with its code', () => {
     expect(code({ ...meeting, team: { ...team, leaderOnDate: null } })).toBe('MEETING_WITHOUT_LEADER');
     expect(code({ ...meeting, attendeeIds: [] })).toBe('ATTENDEES_REQUIRED');

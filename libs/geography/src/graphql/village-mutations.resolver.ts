@@ -4,7 +4,7 @@ import { DomainError } from '@cdtt/event-sourcing';
 import { CurrentActor, fromGlobalId, MutationRunner, ProjectionConsumers, ProjectionWaiter, ProvinceScope, userErrorsOf, type RequestActor } from '@cdtt/platform';
 import { VillageCommandHandler, type VillageOutcome } from '../application/villages/village-command.handler';
 import { GeographyReadService } from '../read-models/geography-read.service';
-import { VILLAGES_PROJECTION, villagesProjection } from '../read-models/villages.projection';
+import { villageCopies } from '../read-models/villages.projection';
 import { RegisterVillageInput, RenameVillageInput, RetireVillageInput } from './village-mutations.input';
 import { RegisterVillagePayload, RenameVillagePayload, RetireVillagePayload } from './village.payload';
 import { VillageType } from './village.type';
@@ -67,7 +67,7 @@ export class VillageMutationsResolver {
    */
   private async payload<P extends object>(type: PayloadClass<P>, outcome: VillageOutcome): Promise<P> {
     if (!outcome.ok) return Object.assign(new type(), { village: null, version: null, userErrors: inputErrors(outcome.error) });
-    if (outcome.position !== null) await this.waiter.waitFor(this.consumers.of(villagesProjection.eventTypes, [VILLAGES_PROJECTION]), outcome.position);
+    if (outcome.position !== null) await this.waiter.waitFor(villageCopies(this.consumers), outcome.position);
     const [record] = await this.reads.findVillages([outcome.villageId], ProvinceScope.UNRESTRICTED);
     return Object.assign(new type(), { village: record ? VillageType.of(record) : null, version: outcome.revision, userErrors: [] });
   }

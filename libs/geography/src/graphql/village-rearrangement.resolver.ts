@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentActor, fromGlobalId, MutationRunner, ProjectionConsumers, ProjectionWaiter, ProvinceScope, userErrorsOf, type RequestActor } from '@cdtt/platform';
 import { VillageRearrangementHandler, type RearrangementOutcome } from '../application/villages/village-rearrangement.handler';
 import { GeographyReadService } from '../read-models/geography-read.service';
-import { VILLAGES_PROJECTION, villagesProjection } from '../read-models/villages.projection';
+import { villageCopies } from '../read-models/villages.projection';
 import { MergeVillagesInput, MoveVillageInput, RearrangeVillagesPayload, SplitVillageInput } from './village-rearrangement.types';
 import { VillageType } from './village.type';
 
@@ -58,7 +58,7 @@ export class VillageRearrangementResolver {
       const userErrors = userErrorsOf(outcome.error).map((e) => Object.assign(e, { field: e.field ? ['input', ...e.field] : null }));
       return Object.assign(new RearrangeVillagesPayload(), { villages: [], userErrors });
     }
-    if (outcome.position !== null) await this.waiter.waitFor(this.consumers.of(villagesProjection.eventTypes, [VILLAGES_PROJECTION]), outcome.position);
+    if (outcome.position !== null) await this.waiter.waitFor(villageCopies(this.consumers), outcome.position);
     const records = await this.reads.findVillages(outcome.villageIds, ProvinceScope.UNRESTRICTED);
     return Object.assign(new RearrangeVillagesPayload(), { villages: records.map((r) => VillageType.of(r)), userErrors: [] });
   }

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@cdtt/event-sourcing';
-import { queueSql, type PostgresProjection } from '@cdtt/platform';
+import { queueSql, type PostgresProjection, type ProjectionConsumers } from '@cdtt/platform';
 import type { EntityManager } from 'typeorm';
 import type { VillageMovedData, VillageRegisteredData, VillageRenamedData, VillageRetiredData } from '../domain/village.events';
 
@@ -50,3 +50,6 @@ export const villagesProjection: PostgresProjection = {
     }
   },
 };
+
+/** villages_v1 and every other context's copy of village events: what a village mutation waits for (ADR 0021). */
+export const villageCopies = (consumers: ProjectionConsumers): string[] => consumers.of(villagesProjection.eventTypes, [VILLAGES_PROJECTION]);

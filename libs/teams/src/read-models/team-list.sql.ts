@@ -11,9 +11,9 @@ export interface TeamPageQuery {
   readonly column: string;
   readonly direction: 'ASC' | 'DESC';
   /**
-   * The one province the list is known to be in (a province filter, or a portal of one province),
-   * when the scope allows all of it; else null. With it the page reads the province's teams in
-   * index order (ADR 0020).
+   * Placeholder of the one province the list is known to be in (a province filter, or a portal of
+   * one province) when the scope allows all of it; else null. With it the page reads the
+   * province's teams in index order (ADR 0020).
    */
   readonly province: string | null;
   /** Placeholder of the page size (one more than asked, to see a next page). */
@@ -34,17 +34,17 @@ export interface TeamPageQuery {
  * Walking `(name, id)` instead passes every other province's teams on the way: at national scale
  * 25 teams of others for each of Hà Nội's.
  */
-export function teamPageSql(query: TeamPageQuery, provinceParam: string): string {
+export function teamPageSql(query: TeamPageQuery): string {
   const order = `${query.column} ${query.direction}, t.id ${query.direction}`;
   const part = (extra: string[]): string =>
     `SELECT ${TEAM_COLUMNS}, ${query.column} AS page_key FROM teams_v1 t
-     WHERE ${[...query.where, ...extra].join(' AND ') || 'true'} ORDER BY ${order} LIMIT ${query.limit}`;
+     WHERE ${[...query.where, ...extra].join(' AND ')} ORDER BY ${order} LIMIT ${query.limit}`;
   // The outer ORDER BY also for one part: SQL keeps a subquery's order only by chance.
   const merged = `ORDER BY page.page_key ${query.direction}, page.id ${query.direction} LIMIT ${query.limit}`;
   if (query.province === null) return `SELECT page.*, ${query.version} AS read_model_version FROM (${part([])}) page ${merged}`;
-  const alone = `t.visible_province_codes = ARRAY[${provinceParam}::text]`;
+  const alone = `t.visible_province_codes = ARRAY[${query.province}::text]`;
   // Contains P and is not {P}: exactly the arrays of more than one code that contain P; said so,
   // the condition matches the partial index of shared teams, which holds a handful of rows.
-  const shared = `cardinality(t.visible_province_codes) > 1 AND t.visible_province_codes @> ARRAY[${provinceParam}::text]`;
+  const shared = `cardinality(t.visible_province_codes) > 1 AND t.visible_province_codes @> ARRAY[${query.province}::text]`;
   return `SELECT page.*, ${query.version} AS read_model_version FROM ((${part([alone])}) UNION ALL (${part([shared])})) page ${merged}`;
 }

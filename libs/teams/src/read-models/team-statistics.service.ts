@@ -86,11 +86,11 @@ export class TeamStatisticsService {
   async unitStatistics(code: string, level: StatisticsLevel, asOf: string, scope: ProvinceScope): Promise<UnitStatistics | null> {
     if (level === 'NATIONAL') {
       if (!this.seesNation(scope)) return null;
-      return (await this.compute({ kind: 'NATIONAL' }, [NATIONAL_CODE], 'NATIONAL', asOf, new Map([[NATIONAL_CODE, 'Việt Nam']])))[0] ?? null;
+      return (await this.compute({ kind: 'NATIONAL' }, [NATIONAL_CODE], 'NATIONAL', asOf, new Map([[NATIONAL_CODE, 'Việt Nam']]), await this.versionNow()))[0] ?? null;
     }
     // One version for both answers: the unit's name and its figures come from the same tables
     // (this lib's copy of the units is a teams_v1 read model), so both are remembered under it.
-    const version = this.cache ? await this.cache.version() : null;
+    const version = await this.versionNow();
     const names = await this.unitNames(level, [code], asOf, scope, version);
     if (!names.has(code)) return null;
     const kind = level === 'COMMUNE' ? 'COMMUNES' : level === 'DISTRICT' ? 'DISTRICTS' : 'PROVINCES';
@@ -128,7 +128,7 @@ export class TeamStatisticsService {
     const codes = page.map((row) => row.code);
     const names = new Map(page.map((row) => [row.code, row.name]));
     const units: StatisticsScope = childLevel === 'PROVINCE' ? { kind: 'PROVINCES', codes } : { kind: 'COMMUNES', codes };
-    const items = codes.length === 0 ? [] : await this.compute(units, codes, childLevel, asOf, names);
+    const items = codes.length === 0 ? [] : await this.compute(units, codes, childLevel, asOf, names, await this.versionNow());
     return { items, totalCount: total[0]?.n ?? 0 };
   }
 
@@ -145,8 +145,17 @@ export class TeamStatisticsService {
       );
       return rows.map((row) => [row.code, row.name]);
     };
-    const key = `units|${JSON.stringify([level, codes, asOf, scope.sqlParam])}`;
-    return new Map(this.cache && version !== null ? await this.cache.at(version, key, read) : await read());
+    return new Map(await this.remember(version, `units|${JSON.stringify([level, codes, asOf, scope.sqlParam])}`, read));
+  }
+
+  /** The read models' version now, for answers remembered under it; null without a cache. */
+  private async versionNow(): Promise<string | null> {
+    return this.cache ? this.cache.version() : null;
+  }
+
+  /** The answer remembered at `version`, else read (always read without a cache or a version). */
+  private remember<T>(version: string | null, key: string, read: () => Promise<T>): Promise<T> {
+    return this.cache && version !== null ? this.cache.at(version, key, read) : read();
   }
 
   private async compute(
@@ -155,12 +164,11 @@ export class TeamStatisticsService {
     level: StatisticsLevel,
     asOf: string,
     names: ReadonlyMap<string, string>,
-    version: string | null = null,
+    version: string | null,
   ): Promise<UnitStatistics[]> {
     const sql = statisticsSql(scope);
     const query = (): Promise<FigureRow[]> => this.dataSource.query<FigureRow[]>(sql, [asOf, groups]);
-    const key = JSON.stringify([scope, groups, asOf]);
-    const rows = !this.cache ? await query() : version !== null ? await this.cache.at(version, key, query) : await this.cache.get(key, query);
+    const rows = await this.remember(version, JSON.stringify([scope, groups, asOf]), query);
     return rows.map((row) => ({
       code: row.code,
       level,
