@@ -109,6 +109,23 @@ function templateOf(sql: string): Template {
   return template;
 }
 
+/** How many values `sql` takes: its highest `$n`, as the server counts a prepared statement's parameters. */
+export function parameterCount(sql: string): number {
+  return templateOf(sql).slots.reduce((max, slot) => Math.max(max, slot), 0);
+}
+
+/**
+ * The literals of `parameters` for a statement that takes `count` values, comma-separated, for an
+ * `EXECUTE name(…)` of the statement prepared from `sql`. Fewer values than it takes is an error,
+ * as it would be on the server; more are left out, as `inlineParameters` leaves them.
+ */
+export function literalList(count: number, parameters: readonly unknown[]): string {
+  if (count > parameters.length) throw new RangeError(`no value for parameter $${parameters.length + 1} (${parameters.length} given)`);
+  let out = '';
+  for (let i = 0; i < count; i += 1) out += (i === 0 ? '' : ', ') + sqlLiteral(parameters[i]);
+  return out;
+}
+
 /**
  * `sql` with each `$n` outside quotes, identifiers and comments replaced by the literal of
  * `parameters[n - 1]`, for statements sent together in one simple-protocol message. A literal

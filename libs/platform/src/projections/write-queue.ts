@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedSessionOf, STATEMENT_SEPARATOR, type PreparedSession } from './prepared-writes';
 import { inlineParameters } from './sql-literals';
 import type { SqlExecutor } from './sql-executor';
 
@@ -15,15 +16,25 @@ const FLUSH_AT_CHARS = 512 * 1024;
  * SQL, set the catch-up rate (ADR 0017). Queued statements go with their values inlined as
  * literals, in order, as one simple-protocol message of many statements inside the page's
  * transaction: the server runs the same statements in the same order.
+ *
+ * On a connection of its own (a page's transaction on a server), each statement text is prepared
+ * once per session and queued as `EXECUTE name(literals)` (ADR 0022): the server then parses and
+ * analyses each text once, not once per event, and may keep its plan. Elsewhere the values are
+ * inlined into the text.
  */
 class WriteQueue {
   private statements: string[] = [];
+  /** Statements the next message must prepare before its `EXECUTE`s: name → text. */
+  private fresh = new Map<string, string>();
   private chars = 0;
+  /** undefined until the first write: whether this connection's session keeps prepared statements. */
+  private session: PreparedSession | null | undefined;
 
   constructor(private readonly target: EntityManager) {}
 
   async add(sql: string, parameters: readonly unknown[]): Promise<void> {
-    const statement = inlineParameters(sql, parameters);
+    if (this.session === undefined) this.session = await preparedSessionOf(this.target);
+    const statement = this.session ? this.session.call(sql, parameters, this.fresh) : inlineParameters(sql, parameters);
     this.statements.push(statement);
     this.chars += statement.length;
     if (this.chars >= FLUSH_AT_CHARS) await this.flush();
@@ -31,11 +42,13 @@ class WriteQueue {
 
   async flush(): Promise<void> {
     if (this.statements.length === 0) return;
-    const message = this.statements.join(';\n');
+    const { statements, fresh } = this;
     this.statements = [];
+    this.fresh = new Map();
     this.chars = 0;
     // No parameters: the driver sends a simple query, which may hold many statements.
-    await this.target.query(message);
+    if (this.session) await this.session.send(this.target, statements, fresh);
+    else await this.target.query(statements.join(STATEMENT_SEPARATOR));
   }
 }
 
