@@ -91,4 +91,16 @@ describe('fieldwork_v1 page application', () => {
     expect(await rowsAfter((manager) => fieldworkProjection.applyPage!(twice, manager))).toEqual(oneByOne);
     expect((oneByOne as { figures: unknown[] }).figures).toHaveLength(2);
   });
+
+  it("keeps the logged event as the history's first entry, as the event reads (built by the server from the row)", async () => {
+    const logged = page.filter((event) => event.type === 'ActivityLogged');
+    const { activities } = (await rowsAfter((manager) => fieldworkProjection.applyPage!(logged, manager))) as { activities: Array<{ id: string; history: unknown[] }> };
+    const entryOf = (event: RecordedEvent): unknown => {
+      const data = event.data as { date: string; figures: CategoryFigures[] };
+      return { kind: 'ActivityLogged', revision: event.revision, recordedAt: event.recordedAt, on: data.date, figures: data.figures };
+    };
+    expect(activities.map((a) => [a.id, a.history])).toEqual(
+      [...logged].sort((x, y) => (x.streamName < y.streamName ? -1 : 1)).map((event) => [event.streamName.slice('activity-'.length), [entryOf(event)]]),
+    );
+  });
 });
