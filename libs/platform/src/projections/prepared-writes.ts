@@ -21,7 +21,24 @@ interface Shape {
 const MAX_SHAPES = 1_000;
 const shapes = new Map<string, Shape>();
 
+/**
+ * Texts the server would not prepare, sent inlined from then on. An inlined literal takes its type
+ * from each place it appears, a prepared parameter has one type for the whole text: a text that
+ * skips a `$n` or uses one value as two types runs inlined but cannot be prepared. Every queued
+ * text of the projections prepares (the suites run them all on a server); this keeps a new one
+ * that does not from stopping its projection: its first page fails, the retry sends it inlined.
+ */
+const unpreparable = new Set<string>();
+
+/** SQLSTATE class 42 (syntax error or access rule violation): what analysing a text at `PREPARE` raises. */
+const isAnalysisError = (error: unknown): boolean => {
+  const failed = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = failed?.code ?? failed?.driverError?.code;
+  return typeof code === 'string' && code.startsWith('42');
+};
+
 function shapeOf(sql: string): Shape | null {
+  if (unpreparable.has(sql)) return null;
   let shape = shapes.get(sql);
   if (!shape) {
     if (shapes.size >= MAX_SHAPES) return null;
@@ -56,6 +73,9 @@ export class PreparedSession {
       await manager.query([...prepares, ...statements].join(STATEMENT_SEPARATOR));
     } catch (error) {
       this.certain = false;
+      // Which statement failed is unknown: every text this message prepared goes inlined from now
+      // on (a wrong guess costs only their preparation; a text that is really broken fails inlined too).
+      if (isAnalysisError(error)) for (const sql of fresh.values()) unpreparable.add(sql);
       throw error;
     }
     for (const name of fresh.keys()) this.known.add(name);

@@ -175,6 +175,16 @@ describe('queued projection writes', () => {
       expect(await queryRows(dataSource, `SELECT id, label FROM ${table}`)).toEqual([{ id: 1, label: 'second' }]);
     });
 
+    (embedded ? it.skip : it)('sends a text the server will not prepare inlined after its first failure', async () => {
+      // $2 is never used: inlined, that is fine; prepared, its type cannot be determined.
+      const gap = `INSERT INTO ${table} (id, label) VALUES ($1, $3) -- test ${run}`;
+      const write = (queued: EntityManager): Promise<void> => queueSql(queued, gap, [1, 'unused', 'kept']);
+      await expect(page(runner, write)).rejects.toMatchObject({ code: '42P18' });
+      const retried = await page(runner, write);
+      expect(retried).toEqual([`INSERT INTO ${table} (id, label) VALUES ('1', 'kept') -- test ${run}`]);
+      expect(await queryRows(dataSource, `SELECT id, label FROM ${table}`)).toEqual([{ id: 1, label: 'kept' }]);
+    });
+
     it('inlines the values where a session cannot keep statements of its own', async () => {
       // On PGlite every connection shares one session; a manager without a connection of its own
       // may run each query on another pooled connection. Neither prepares anything.
