@@ -29,6 +29,11 @@ export interface AppConfig {
   readonly projections: readonly string[] | null;
   /** `PROJECTION_SHARED_READ`: the runners of a projector process cut their pages from one reader (ADR 0018). */
   readonly projectionSharedRead: boolean;
+  /**
+   * `PROJECTION_PREPARED_WRITES`: queued projection writes prepared once per session (ADR 0022);
+   * off behind a transaction-pooling proxy, which keeps no SQL `PREPARE` across transactions.
+   */
+  readonly projectionPreparedWrites: boolean;
   readonly poolSize: number;
   /** NODE_ENV=production: stricter start (signing keys must be configured). */
   readonly production: boolean;
@@ -63,6 +68,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const runProjector = boolean(text('RUN_PROJECTOR') ?? 'true', 'RUN_PROJECTOR', problems);
   const projections = projectionNames(text('PROJECTIONS'), problems);
   const projectionSharedRead = boolean(text('PROJECTION_SHARED_READ') ?? 'true', 'PROJECTION_SHARED_READ', problems);
+  const projectionPreparedWrites = boolean(text('PROJECTION_PREPARED_WRITES') ?? 'true', 'PROJECTION_PREPARED_WRITES', problems);
   const production = text('NODE_ENV') === 'production';
   const auth = authConfig(text, production, problems);
 
@@ -76,6 +82,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runProjector,
     projections,
     projectionSharedRead,
+    projectionPreparedWrites,
     // The embedded PostgreSQL serialises all work on one backend: more connections only queue.
     poolSize: databaseUrl === null ? 1 : poolSize,
     production,

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       runProjector: true,
       projections: null,
       projectionSharedRead: true,
+      projectionPreparedWrites: true,
       poolSize: 1,
       production: false,
       auth: { signingKeys: null, required: false, bootstrapAdmin: null },
@@ -26,6 +27,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROJECTION_SHARED_READ: 'false' }).projectionSharedRead).toBe(false);
   });
 
+  it('prepares projection writes unless an operator behind a transaction pooler turns it off', () => {
+    expect(loadConfig({}).projectionPreparedWrites).toBe(true);
+    expect(loadConfig({ PROJECTION_PREPARED_WRITES: 'false' }).projectionPreparedWrites).toBe(false);
+  });
+
   it('names every bad value at once', () => {
     const attempt = (): unknown =>
       loadConfig({
@@ -34,6 +40,7 @@ describe('loadConfig', () => {
         PORT: '70000',
         RUN_PROJECTOR: 'maybe',
         PROJECTION_SHARED_READ: 'sometimes',
+        PROJECTION_PREPARED_WRITES: 'often',
       });
     expect(attempt).toThrow(ConfigError);
     try {
@@ -45,6 +52,7 @@ describe('loadConfig', () => {
         'PORT must be a whole number from 1 to 65535 (got "70000")',
         'RUN_PROJECTOR must be true or false (got "maybe")',
         'PROJECTION_SHARED_READ must be true or false (got "sometimes")',
+        'PROJECTION_PREPARED_WRITES must be true or false (got "often")',
       ]);
     }
   });

@@ -92,6 +92,17 @@ export class PreparedSession {
 
 const sessions = new WeakMap<object, PreparedSession>();
 const ownSessions = new WeakMap<DataSource, Promise<boolean>>();
+const inlinedOnly = new WeakSet<DataSource>();
+
+/**
+ * Queued writes on this data source go inlined, never prepared (`PROJECTION_PREPARED_WRITES=false`):
+ * behind a transaction-pooling proxy (PgBouncer in transaction mode) a page's transaction may run
+ * on another server session than the one that prepared a text. Such proxies can keep protocol-level
+ * prepared statements (the event store's and `PreparedReads`'), not SQL `PREPARE`.
+ */
+export function inlineProjectionWrites(dataSource: DataSource): void {
+  inlinedOnly.add(dataSource);
+}
 
 /**
  * Whether each connection of the database has a session of its own: not on PGlite, as
@@ -116,7 +127,7 @@ function ownSessionPerConnection(manager: EntityManager): Promise<boolean> {
 export async function preparedSessionOf(manager: EntityManager): Promise<PreparedSession | null> {
   const connection = (manager.queryRunner as { databaseConnection?: unknown } | undefined)?.databaseConnection;
   if (typeof connection !== 'object' || connection === null) return null;
-  if (!(await ownSessionPerConnection(manager))) return null;
+  if (inlinedOnly.has(manager.connection) || !(await ownSessionPerConnection(manager))) return null;
   let session = sessions.get(connection);
   if (!session) {
     session = new PreparedSession();

@@ -5,7 +5,7 @@ import { applyEvents } from './apply-events';
 import type { PostgresProjection } from './postgres-projection';
 import { ProjectionApplyError } from './projection-errors';
 import { queryRows } from './sql-executor';
-import { PREPARED_WRITE_PREFIX } from './prepared-writes';
+import { inlineProjectionWrites, PREPARED_WRITE_PREFIX } from './prepared-writes';
 import { embedded, openTestDatabase } from './testing/projection-test-kit';
 import { queueSql, withWriteQueue } from './write-queue';
 
@@ -183,6 +183,25 @@ describe('queued projection writes', () => {
       const retried = await page(runner, write);
       expect(retried).toEqual([`INSERT INTO ${table} (id, label) VALUES ('1', 'kept') -- test ${run}`]);
       expect(await queryRows(dataSource, `SELECT id, label FROM ${table}`)).toEqual([{ id: 1, label: 'kept' }]);
+    });
+
+    it('inlines the values on a data source whose writes an operator keeps unprepared (a transaction pooler)', async () => {
+      await runner.release(); // PGlite's pool has one connection
+      const pooled = await openTestDatabase();
+      try {
+        inlineProjectionWrites(pooled);
+        const own = pooled.createQueryRunner();
+        await own.connect();
+        try {
+          const sent = await page(own, (queued) => queueSql(queued, insert, [1, 'x', []]));
+          expect(sent).toEqual([`INSERT INTO ${table} (id, label, tags) VALUES ('1', 'x', '{}'::text[]) -- test ${run}`]);
+        } finally {
+          await own.release();
+        }
+      } finally {
+        await pooled.destroy();
+      }
+      expect(await queryRows(dataSource, `SELECT id, label FROM ${table}`)).toEqual([{ id: 1, label: 'x' }]);
     });
 
     it('inlines the values where a session cannot keep statements of its own', async () => {

@@ -2,6 +2,7 @@ import { Upcasters, withUpcasting, type EventStore } from '@cdtt/event-sourcing'
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { poolOf } from '../database/data-source';
+import { inlineProjectionWrites } from '../projections/prepared-writes';
 import { ProjectionWaiter } from '../projections/projection-waiter';
 import { createEventStore } from './event-store.factory';
 import { openInfrastructure } from './infrastructure';
@@ -35,6 +36,7 @@ export async function openRuntime(
   upcasters: Upcasters = new Upcasters(),
 ): Promise<Runtime> {
   const infrastructure = await openInfrastructure(config, applicationName);
+  if (!config.projectionPreparedWrites) inlineProjectionWrites(infrastructure.dataSource);
   const pool = poolOf(infrastructure.dataSource);
   const { store, kind } = createEventStore(config, pool, onWarning);
   // The embedded PGlite delivers no NOTIFY across connections: the waiter polls there.
