@@ -2,4 +2,4 @@
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 export { CHANGE_CHANNEL } from './sql';
 export { ChangeNotifier, listenClientsOf, type WakeUpFilter } from './change-notifier';
-export { namedStatementsCheck } from './named-statements';
+export { namedStatementsCheck, ownSessionPerConnection } from './named-statements';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ownSessionPerConnection } from '@cdtt/event-store-postgres';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inlineParameters, literalList, parameterCount } from './sql-literals';
 
@@ -105,14 +106,14 @@ export function inlineProjectionWrites(dataSource: DataSource): void {
 }
 
 /**
- * Whether each connection of the database has a session of its own: not on PGlite, as
- * `namedStatementsCheck` of the event store decides. Asked on the page's own connection: on
- * PGlite the pool has one, held by the page's transaction.
+ * Whether each connection of the database has a session of its own, decided as the event store's
+ * `namedStatementsCheck` decides, but asked on the page's own connection: on PGlite the pool has
+ * one, held by the page's transaction, so a check through the pool would wait for ever.
  */
-function ownSessionPerConnection(manager: EntityManager): Promise<boolean> {
+function sessionsOfTheirOwn(manager: EntityManager): Promise<boolean> {
   let answer = ownSessions.get(manager.connection);
   if (!answer) {
-    answer = manager.query<Array<{ version?: string }>>('SELECT version() AS version').then((rows) => !/PGlite/i.test(rows[0]?.version ?? ''));
+    answer = manager.query<Array<{ version?: string }>>('SELECT version() AS version').then((rows) => ownSessionPerConnection(rows[0]?.version ?? ''));
     ownSessions.set(manager.connection, answer);
     answer.catch(() => ownSessions.delete(manager.connection));
   }
@@ -127,7 +128,7 @@ function ownSessionPerConnection(manager: EntityManager): Promise<boolean> {
 export async function preparedSessionOf(manager: EntityManager): Promise<PreparedSession | null> {
   const connection = (manager.queryRunner as { databaseConnection?: unknown } | undefined)?.databaseConnection;
   if (typeof connection !== 'object' || connection === null) return null;
-  if (inlinedOnly.has(manager.connection) || !(await ownSessionPerConnection(manager))) return null;
+  if (inlinedOnly.has(manager.connection) || !(await sessionsOfTheirOwn(manager))) return null;
   let session = sessions.get(connection);
   if (!session) {
     session = new PreparedSession();
