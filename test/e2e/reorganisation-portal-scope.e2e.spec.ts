@@ -4,6 +4,7 @@ jest.setTimeout(120_000);
 
 const HISTORY = `query($id: ID!) { history(id: $id, first: 100) { totalCount nodes { type } } }`;
 const MEMBERS = `query($id: ID!) { team(id: $id) { members { personId fullName } } }`;
+const VILLAGES = `query($id: ID!) { team(id: $id) { villages { id name } } }`;
 const TEAMS_OF = `query($p: String) { teams(filter: { provinceCode: $p }, first: 100) { nodes { id } } }`;
 const ASSIGN = `mutation($input: AssignTeamToSuccessorCommuneInput!) { assignTeamToSuccessorCommune(input: $input) { team { id } userErrors { code field } } }`;
 
@@ -67,7 +68,9 @@ describe('portal scope after a reorganisation', () => {
   it('shows a held team to every successor province until one chooses, then only to the chosen one', async () => {
     const [oldCommune, inA, inB] = [await world.commune('A'), await world.commune('A'), await world.commune('B')];
     await world.settle();
-    const team = await world.freshTeam('A', oldCommune, [], d('02-01'));
+    const registered = await world.adminOk('registerVillage', { communeCode: oldCommune, name: `Thôn ${oldCommune}`, kind: 'THON', registeredOn: d('01-15') });
+    const village = (registered as { village: { id: string } }).village.id;
+    const team = await world.freshTeam('A', oldCommune, [village], d('02-01'));
     await world.recordEdge(oldCommune, inA, 'PARTIAL', d('06-01'));
     await world.recordEdge(oldCommune, inB, 'PARTIAL', d('06-01'));
     // The process manager may hold the team after the first edge already (one successor, in A);
@@ -79,6 +82,9 @@ describe('portal scope after a reorganisation', () => {
     expect(JSON.stringify(await ids('PORTAL_B', TEAMS_OF, { p: world.codes.B }))).toContain(team.team);
     const members = (await ids('PORTAL_B', MEMBERS, { id: team.team })) as { team: { members: Array<{ personId: string }> } };
     expect(members.team.members.map((m) => m.personId)).toContain(team.leader);
+    // Its villages are geography's, scoped by their own commune's province (A), read in the team's statement (ADR 0023).
+    expect(await ids('PORTAL_A', VILLAGES, { id: team.team })).toEqual({ team: { villages: [{ id: village, name: `Thôn ${oldCommune}` }] } });
+    expect(await ids('PORTAL_B', VILLAGES, { id: team.team })).toEqual({ team: { villages: [] } });
 
     expect(await world.errorCodes('PORTAL_B', ASSIGN, { teamId: team.team, communeCode: inB, decisionRef: 'CV 1/UBND' })).toEqual([]);
     await world.eventually(team.team, 'AWAITING_REDECISION', (seen) => seen.communeCode === inB);

@@ -14,6 +14,7 @@ export { SuccessionReadService, type SuccessionDefectRecord } from './read-model
 export { decideRecordSuccession, decideWithdrawSuccession, SuccessionErrors, type SuccessionEdge } from './domain/unit-succession.rules';
 export * from './read-models/geography-records';
 export { GeographyReadService, type SqlQueryable } from './read-models/geography-read.service';
+export { villageRecordsJsonSql, villageRecordsOfJson } from './read-models/village-records.sql';
 export { GEOGRAPHY_PROJECTIONS } from './read-models/geography.projections';
 export { ADMIN_UNITS_PROJECTION } from './read-models/admin-units.projection';
 export { ADMIN_UNIT_SUCCESSIONS_PROJECTION } from './read-models/admin-unit-successions.projection';

@@ -1,6 +1,7 @@
 import { codedError, decodeCursor, encodeCursor, type ProvinceScope } from '@cdtt/platform';
 import type { AdminLevel } from '../domain/admin-unit.events';
 import type { AdminUnitRecord, RecordPage, SuccessionRecord, VillageRecord } from './geography-records';
+import { VILLAGE_COLUMNS, VILLAGE_PROVINCE, villagesAmongSql } from './village-records.sql';
 
 /** Anything that runs SQL: a DataSource, an EntityManager in a transaction, a pg pool. */
 export interface SqlQueryable {
@@ -9,15 +10,6 @@ export interface SqlQueryable {
 
 const UNIT_COLUMNS = `level, code, name, full_name AS "fullName", type, parent_code AS "parentCode",
   province_code AS "provinceCode", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"`;
-const VILLAGE_COLUMNS = `id, commune_code AS "communeCode", name, kind, households, status,
-  to_char(registered_on, 'YYYY-MM-DD') AS "registeredOn", to_char(retired_on, 'YYYY-MM-DD') AS "retiredOn", version`;
-/**
- * The province of a village's commune (`v` is villages_v1): the commune's version in force today,
- * else its latest one. Villages are scoped by it; admin units themselves are public reference data.
- */
-const VILLAGE_PROVINCE = `(SELECT u.province_code FROM admin_units_v1 u WHERE u.level = 'COMMUNE' AND u.code = v.commune_code
-  ORDER BY ((u.valid_from IS NULL OR u.valid_from <= CURRENT_DATE) AND (u.valid_to IS NULL OR u.valid_to > CURRENT_DATE)) DESC,
-    u.valid_from DESC NULLS LAST LIMIT 1)`;
 /** In force on $asOf: valid_from inclusive (null = since before our records), valid_to exclusive. */
 const IN_FORCE = `(valid_from IS NULL OR valid_from <= $2::date) AND (valid_to IS NULL OR valid_to > $2::date)`;
 
@@ -87,7 +79,7 @@ export class GeographyReadService {
   async findVillages(ids: readonly string[], scope: ProvinceScope): Promise<VillageRecord[]> {
     if (ids.length === 0) return [];
     return this.rows<VillageRecord>(
-      `SELECT ${VILLAGE_COLUMNS} FROM villages_v1 v WHERE id = ANY($1::uuid[]) AND ${scope.sqlFilter(VILLAGE_PROVINCE, '$2')} ORDER BY id`,
+      `${villagesAmongSql('$1::uuid[]', scope, '$2')} ORDER BY id`,
       [ids, scope.sqlParam],
     );
   }

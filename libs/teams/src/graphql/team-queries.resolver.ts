@@ -64,7 +64,7 @@ export class TeamQueriesResolver {
     // Read ahead: the members and villages the query selects come in the team's own statement.
     const selected = selectedFieldNames(info);
     const found = await this.reads.findTeamWith(teamId, ProvinceScope.of(actor), { members: selected.has('members'), villages: selected.has('villages') });
-    return found ? Object.assign(TeamType.of(found.row), { preloaded: { members: found.members, villages: found.villages } }) : null;
+    return found ? Object.assign(TeamType.of(found.row), { preloaded: { members: found.members, villageRecords: found.villages } }) : null;
   }
 
   @Query(() => TeamConnection, { description: 'Teams by filter, in a stable order (the sort key, then id).' })
@@ -86,7 +86,11 @@ export class TeamQueriesResolver {
   @ResolveField(() => [VillageType], { description: 'Villages the team serves now.' })
   async villages(@Parent() team: TeamType, @CurrentActor() actor: RequestActor): Promise<VillageType[]> {
     const scope = ProvinceScope.of(actor);
-    const ids = (team.preloaded?.villages ?? (await this.reads.currentVillages(team.localId, scope))).map((village) => village.villageId);
-    return (await this.geography.findVillages(ids, scope)).map((record) => VillageType.of(record));
+    const records = team.preloaded?.villageRecords ?? (await this.geography.findVillages(await this.villageIds(team, scope), scope));
+    return records.map((record) => VillageType.of(record));
+  }
+
+  private async villageIds(team: TeamType, scope: ProvinceScope): Promise<string[]> {
+    return (team.preloaded?.villages ?? (await this.reads.currentVillages(team.localId, scope))).map((village) => village.villageId);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { VillageRecord } from '@cdtt/geography';
 import { NodeInterface, toGlobalId } from '@cdtt/platform';
 import type { MemberView, TeamRow, VillageView } from '../read-models/team.rows';
 import { MemberRoleEnum, TeamLevelEnum, TeamStatusEnum } from './team.enums';
@@ -64,10 +65,15 @@ export class TeamType implements NodeInterface {
 
   /**
    * Members and villages read with the team, for its field resolvers to use instead of reading them
-   * again: those of a date when read as of one (ADR 0011), else the current ones the query selects,
-   * read in the team's own statement. Not exposed.
+   * again: those of a date when read as of one (ADR 0011: the villages' ids, their records read
+   * apart), else the current ones the query selects, read in the team's own statement (the
+   * villages as geography's records, ADR 0023). Not exposed.
    */
-  preloaded?: { readonly members?: readonly MemberView[]; readonly villages?: readonly VillageView[] } | null;
+  preloaded?: {
+    readonly members?: readonly MemberView[];
+    readonly villages?: readonly VillageView[];
+    readonly villageRecords?: readonly VillageRecord[];
+  } | null;
 
   @Field()
   name!: string;

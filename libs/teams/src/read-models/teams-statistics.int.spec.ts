@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { GEOGRAPHY_PROJECTIONS, GeographyReadService, VILLAGES_PROJECTION } from '@cdtt/geography';
 import { ProvinceScope } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import { StatisticsCache } from './statistics-cache';
@@ -63,12 +64,21 @@ describe('teams_v1 read models and statistics', () => {
 
   it('reads a team with its members and villages in one statement, the same as read apart, and only what is asked', async () => {
     const scope = ProvinceScope.UNRESTRICTED;
+    // The villages come as geography's records: the world's village events into its read model, as the projector would.
+    const villagesProjection = GEOGRAPHY_PROJECTIONS.find((p) => p.name === VILLAGES_PROJECTION)!;
+    const villageEvents = (await Promise.all([...world.streams.keys()].filter((n) => n.startsWith('village-')).map((n) => world.store.readStream(n)))).flat();
+    await dataSource.transaction(async (manager) => {
+      for (const event of villageEvents) if (villagesProjection.eventTypes.includes(event.type)) await villagesProjection.apply(event, manager);
+    });
+    const ids = (await world.reads.currentVillages(s.teams.a, scope)).map((v) => v.villageId);
     const both = await world.reads.findTeamWith(s.teams.a, scope, { members: true, villages: true });
     expect(both).toEqual({
       row: await world.reads.findTeam(s.teams.a, scope),
       members: await world.reads.currentMembers(s.teams.a, scope),
-      villages: await world.reads.currentVillages(s.teams.a, scope),
+      villages: await new GeographyReadService(dataSource).findVillages(ids, scope),
     });
+    expect(both?.villages?.map((v) => v.id)).toEqual([s.villages[0], s.villages[1]].sort());
+    expect(both?.villages?.[0]).toMatchObject({ communeCode: expect.any(String) as unknown, kind: 'THON', status: 'ACTIVE', households: null, version: expect.any(Number) as unknown });
     expect(both?.members?.map((m) => m.role)).toEqual(['LEADER', 'MEMBER']);
     expect(await world.reads.findTeamWith(s.teams.a, scope, { members: false, villages: false })).toEqual({ row: both?.row });
     // Outside the caller's provinces the team is absent, with its roster.

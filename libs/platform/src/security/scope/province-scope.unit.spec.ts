@@ -29,8 +29,9 @@ describe('ProvinceScope', () => {
     expect(portal([]).canSee('01')).toBe(false);
   });
 
-  it('binds one parameter whatever the role, so placeholders never shift', () => {
-    expect(portal(['96']).sqlFilter('t.province_code', '$2')).toBe('($2::text[] IS NULL OR t.province_code = ANY($2::text[]))');
-    expect(ProvinceScope.UNRESTRICTED.sqlFilter('t.province_code', '$2')).toBe(portal(['96']).sqlFilter('t.province_code', '$2'));
+  it('binds one parameter whatever the role, so placeholders never shift, and names the column only when it restricts', () => {
+    expect(portal(['96']).sqlFilter('t.province_code', '$2')).toBe('(t.province_code = ANY($2::text[]))');
+    expect(ProvinceScope.UNRESTRICTED.sqlFilter('t.province_code', '$2')).toBe('($2::text[] IS NULL)');
+    expect(ProvinceScope.UNRESTRICTED.sqlParam).toBeNull();
   });
 });
