@@ -150,8 +150,11 @@ export class TeamReadService {
     // The page brings the read models' version from its own snapshot; the count of the filter is
     // remembered per version, so the pages of one list, and the same first page asked again, count
     // once until the teams projection moves (exact: the tables change only with its checkpoint).
-    // Planned for its values each time, never prepared: a generic plan cannot know how many teams
-    // the province holds and sorts them all (measured: 6.8 ms against 0.06 ms in index order).
+    // Prepared only in the form of one known province: there every value gets the same plan, the
+    // province's two parts read in index order and merged (EXPLAIN EXECUTE: PostgreSQL takes that
+    // generic plan after its five custom ones; 0.2-0.4 ms of planning saved per page). Without a
+    // province it is planned for its values each time: a generic plan cannot know how many teams
+    // the filter matches and sorts them all (measured: 6.8 ms against 0.06 ms in index order).
     const sql = teamPageSql({
       where: page.sql,
       column,
@@ -160,7 +163,8 @@ export class TeamReadService {
       limit: limitParam,
       version: readModelVersionSql(versionParam),
     });
-    const rows = await this.dataSource.query<Array<TeamRow & { read_model_version: string; page_key: unknown }>>(sql, page.params);
+    const reads = province === null ? this.dataSource : this.sql;
+    const rows = await reads.query<Array<TeamRow & { read_model_version: string; page_key: unknown }>>(sql, page.params);
     const counted = bind(filtered);
     const countNow = async (): Promise<number> =>
       (await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM teams_v1 t WHERE ${counted.sql.join(' AND ')}`, counted.params))[0]?.n ?? 0;
