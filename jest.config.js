@@ -36,6 +36,7 @@ const project = (name, suffix) => ({
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.spec.ts`],
+  ...(name === 'unit' ? {} : { setupFilesAfterEnv: ['<rootDir>/test/setup/tier-timeout.js'] }),
 });
 
 module.exports = {
