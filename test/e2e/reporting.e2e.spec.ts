@@ -105,7 +105,7 @@ describe('reporting API over HTTP', () => {
       expect(await api.refused('assignTarget', target('PROVINCE', '98', 'VILLAGE_COVERAGE', 1.5), 'PORTAL')).toBe('TARGET_VALUE_INVALID');
       expect(await api.refused('assignTarget', { ...target('PROVINCE', '98', 'TEAMS', 1), periodCode: '1999' }, 'PORTAL')).toBe('PERIOD_INVALID');
       expect(await api.refused('assignTarget', target('COMMUNE', c[0]!, 'TEAMS', 1), 'OTHER_PORTAL')).toBe('UNIT_NOT_FOUND');
-      expect(await api.refused('assignTarget', target('COMMUNE', '98999', 'TEAMS', 1), 'PORTAL')).toBe(c.includes('98999') ? 'TARGET_PARENT_MISSING' : 'UNIT_NOT_FOUND');
+      expect(await api.refused('assignTarget', target('COMMUNE', world.absentCommune, 'TEAMS', 1), 'PORTAL')).toBe('UNIT_NOT_FOUND');
       expect(await api.refused('assignTarget', target('TEAM', unknownTeam, 'TEAMS', 1), 'PORTAL')).toBe('UNIT_NOT_FOUND');
       expect(await api.refused('reviseTarget', { ...target('COMMUNE', c[1]!, 'MEMBERS', 1), reason: 'x' }, 'PORTAL')).toBe('TARGET_NOT_FOUND');
       expect(await api.refused('reviseTarget', { ...target('COMMUNE', c[0]!, 'MEMBERS', 9), reason: ' ' }, 'PORTAL')).toBe('REASON_REQUIRED');
@@ -155,7 +155,7 @@ describe('reporting API over HTTP', () => {
       expect(d!.figures.find((f) => f.indicatorCode === 'MEMBERS')).toMatchObject({ value: 5, target: 8 });
       expect(d!.figures.find((f) => f.indicatorCode === 'VILLAGE_COVERAGE')).toMatchObject({ value: 1, numerator: 2, denominator: 2 });
       expect(value(d!.figures, zalo)).toBeNull();
-      expect(await draft('STATE', 'COMMUNE', '98999')).toBeNull();
+      expect(await draft('STATE', 'COMMUNE', world.absentCommune)).toBeNull();
       expect((await world.gql('query { reportDraft(line: STATE, periodCode: "1999", level: PROVINCE, unitCode: "98") { reportId } }')).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     });
 
@@ -223,7 +223,7 @@ describe('reporting API over HTTP', () => {
       expect(await api.refused('submitReport', { ...key('STATE', 'COMMUNE', c[1]!), manualValues: [] }, 'OTHER_PORTAL')).toBe('UNIT_NOT_FOUND');
       expect(await api.refused('submitReport', { ...key('STATE', 'TEAM', unknownTeam), manualValues: [] }, 'PORTAL')).toBe('UNIT_NOT_FOUND');
       expect(await api.refused('acceptReport', { reportId: communeReport }, 'OTHER_PORTAL')).toBe('REPORT_NOT_FOUND');
-      expect(await api.refused('amendReport', { reportId: toGlobalId('Report', `STATE:${Y}:COMMUNE:98998`), reason: 'x', manualValues: [] }, 'PORTAL')).toBe('REPORT_NOT_FOUND');
+      expect(await api.refused('amendReport', { reportId: toGlobalId('Report', `STATE:${Y}:COMMUNE:${world.absentCommune}`), reason: 'x', manualValues: [] }, 'PORTAL')).toBe('REPORT_NOT_FOUND');
       expect(await api.refused('amendReport', { reportId: communeReport, reason: '', manualValues: [] }, 'PORTAL')).toBe('REASON_REQUIRED');
       expect(await api.topLevel('submitReport', { ...base, manualValues: [] }, 'AUDITOR')).toBe('FORBIDDEN');
       expect(await api.topLevel('submitReport', { ...base, manualValues: [], note: 'Ghi\u0000chú' }, 'PORTAL')).toBe('BAD_USER_INPUT');

@@ -37,6 +37,8 @@ export class ReportingE2eWorld {
   private reservedYear: number | undefined;
   readonly province = '98';
   readonly communes: string[] = [];
+  /** A commune code of the province reserved for this world and never recorded: an unknown commune. */
+  absentCommune = '';
   readonly clock = new TestClock();
   runtime!: Runtime;
   app!: INestApplication;
@@ -85,6 +87,8 @@ export class ReportingE2eWorld {
       for (let i = 0; i < villagesPerCommune; i += 1) ids.push(toGlobalId('Village', await geography.registerVillage(code)));
       villages.push(ids);
     }
+    // Reserved, not recorded: a fixed "unknown" code (98999) was once among the world's own communes.
+    [this.absentCommune = ''] = await reserveCommuneCodes(this.runtime.dataSource, this.province, 1, 'reporting-e2e-absent');
     this.projector = await startProjector(this.runtime);
     await waitForProjections(this.runtime, ['teams_v1', 'villages_v1', 'admin_units_v1', 'reporting_v1'], 110_000);
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(this.runtime)] }).overrideProvider(CLOCK).useValue(this.clock).compile();
