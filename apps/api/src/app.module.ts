@@ -4,8 +4,8 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { FieldworkModule } from '@cdtt/fieldwork';
 import { GeographyModule } from '@cdtt/geography';
 import { ReportingModule } from '@cdtt/reporting';
-import { TeamsModule } from '@cdtt/teams';
-import { CostBudget, HealthController, PlatformModule, ProjectionConsumers, SecurityModule, type Runtime } from '@cdtt/platform';
+import { TEAMS_CACHEABLE_ANSWERS, TeamsModule } from '@cdtt/teams';
+import { AnswerCache, CostBudget, HealthController, PlatformModule, ProjectionConsumers, SecurityModule, type Runtime } from '@cdtt/platform';
 import { projectorProjections } from '../../projector/src/projector.projections';
 import { graphqlOptions } from './graphql-options';
 import { PLATFORM_RESOLVERS } from './resolvers';
@@ -18,6 +18,9 @@ import { PLATFORM_RESOLVERS } from './resolvers';
 @Module({})
 export class AppModule {
   static register(runtime: Runtime): DynamicModule {
+    // One answer cache per process (ADR 0024): versioned by the database, so instances need no
+    // coordination. A provider too, so operators' tools and tests can read its counts.
+    const answers = new AnswerCache(runtime.dataSource);
     return {
       module: AppModule,
       imports: [
@@ -29,7 +32,7 @@ export class AppModule {
           driver: ApolloDriver,
           imports: [SecurityModule],
           inject: [CostBudget],
-          useFactory: (budget: CostBudget) => graphqlOptions(budget),
+          useFactory: (budget: CostBudget) => graphqlOptions(budget, { cache: answers, declarations: [TEAMS_CACHEABLE_ANSWERS] }),
         }),
         GeographyModule.register(runtime),
         TeamsModule.register(runtime),
@@ -37,7 +40,7 @@ export class AppModule {
         ReportingModule.register(runtime),
       ],
       controllers: [HealthController],
-      providers: [...PLATFORM_RESOLVERS],
+      providers: [...PLATFORM_RESOLVERS, { provide: AnswerCache, useValue: answers }],
     };
   }
 }

@@ -2,7 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { DEFAULT_QUERY_LIMITS, graphqlLimitsPlugin, type CostBudget } from '@cdtt/platform';
+import { answerCachePlugin, DEFAULT_QUERY_LIMITS, graphqlLimitsPlugin, type AnswerCache, type CacheableAnswers, type CostBudget } from '@cdtt/platform';
 
 /** Codes a client may see; anything else is an internal fault and is reported as one. */
 const PUBLIC_CODES = new Set([
@@ -66,7 +66,7 @@ export const noStorePlugin: ApolloServerPlugin = {
  * and the limits plugin (introspection for authenticated admins, depth, aliases, cost, budget).
  * Introspection is enabled here only so the plugin can decide per caller.
  */
-export function graphqlOptions(budget: CostBudget | null): ApolloDriverConfig {
+export function graphqlOptions(budget: CostBudget | null, answers: { cache: AnswerCache; declarations: readonly CacheableAnswers[] } | null = null): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -81,6 +81,7 @@ export function graphqlOptions(budget: CostBudget | null): ApolloDriverConfig {
     // whoever sends one first, as Apollo's automatic persisted queries would allow.
     persistedQueries: false,
     parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
-    plugins: [graphqlLimitsPlugin(budget), noStorePlugin, ApolloServerPluginCacheControlDisabled()],
+    // The answer cache after the limits: a remembered answer is charged as a computed one.
+    plugins: [graphqlLimitsPlugin(budget), ...(answers ? [answerCachePlugin(answers.cache, answers.declarations)] : []), noStorePlugin, ApolloServerPluginCacheControlDisabled()],
   };
 }

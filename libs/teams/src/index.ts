@@ -24,3 +24,5 @@ export { TEAM_AUDIT_EVENTS } from './graphql/team-audit-events';
 // GraphQL types other contexts extend with resolve fields (field work adds `fieldwork(period)`).
 export { UnitStatisticsType } from './graphql/unit-statistics.type';
 export { TeamType } from './graphql/team.type';
+// Teams-list answers remembered per teams_v1 version (ADR 0024); the API composes the plugin.
+export { TEAMS_CACHEABLE_ANSWERS } from './graphql/team-answers';
