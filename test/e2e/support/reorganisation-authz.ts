@@ -71,9 +71,13 @@ export class ReorganisationAuthzWorld extends AuthorizationWorld {
     return (answer.body.data?.team as TeamSeen | null) ?? null;
   }
 
-  /** The process manager works after the projections: polls (as the admin) until the team shows the status. */
+  /**
+   * The process manager works after the projections: polls (as the admin) until the team shows the
+   * status. Up to 60 s: reorganisation_v1 runs under one lease for the whole database, and in a full
+   * suite its holder may be dispatching another file's real-data reform first (15 s fell short once).
+   */
   async eventually(id: string, status: string | null, also: (seen: TeamSeen) => boolean = () => true): Promise<TeamSeen> {
-    for (let i = 0; i < 150; i += 1) {
+    for (let i = 0; i < 600; i += 1) {
       const seen = await this.teamAs('ADMIN', id);
       if (seen && (seen.reorganisation?.status ?? null) === status && also(seen)) {
         await waitForProjections(this.h.runtime, ['teams_v1', 'fieldwork_v1', 'audit_index_v1'], 30_000);
