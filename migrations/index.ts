@@ -16,6 +16,7 @@ import { TeamVisibleProvinces1764308000101 } from './1764308000101-team-visible-
 import { HistoryWithoutEmptyVersions1764309000010 } from './1764309000010-history-without-empty-versions';
 import { TeamListOrder1764310000010 } from './1764310000010-team-list-order';
 import { TeamListByProvince1764311000010 } from './1764311000010-team-list-by-province';
+import { CheckpointDataVersion1764312000010 } from './1764312000010-checkpoint-data-version';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -41,4 +42,5 @@ export const allMigrations: MigrationClass[] = [
   HistoryWithoutEmptyVersions1764309000010,
   TeamListOrder1764310000010,
   TeamListByProvince1764311000010,
+  CheckpointDataVersion1764312000010,
 ];

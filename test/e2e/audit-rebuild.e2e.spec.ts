@@ -89,7 +89,11 @@ if (!onServer) console.warn('rebuild suite skipped: it needs a PostgreSQL server
     expect(await checksums('public', tables)).not.toEqual(before);
     await settled();
     const teams = projectorProjections.find((p) => p.name === 'teams_v1')!;
+    const [{ now: startedAt }] = (await world.runtime.dataSource.query<Array<{ now: Date }>>('SELECT clock_timestamp() AS now')) as [{ now: Date }];
     const result = await rebuildProjection({ dataSource: world.runtime.dataSource, store: world.runtime.eventStore, projection: teams, owner: 'test-switch' });
+    // Switched tables are a new data version (ADR 0024): nothing remembered of the corrupted ones is served again.
+    const [version] = await world.runtime.dataSource.query<Array<{ data_changed_at: Date }>>(`SELECT data_changed_at FROM projection_checkpoints WHERE name = 'teams_v1'`);
+    expect(version!.data_changed_at.getTime()).toBeGreaterThanOrEqual(startedAt.getTime());
     expect(result.schema).toBe('public');
     // The recorded-history tables (ADR 0011) are written by triggers, rebuilt and switched with them.
     expect(result.tables).toEqual(expect.arrayContaining([...tables, 'team_memberships_v1_history']));

@@ -1,12 +1,13 @@
-import { AnswerCache } from '@cdtt/platform';
+import { ANONYMOUS_ADMIN, AnswerCache, ApiClientCommands } from '@cdtt/platform';
+import { waitForProjections } from './support/catch-up';
 import { TeamsClient } from './support/teams-e2e.client';
 import { TeamsE2eWorld } from './support/teams-e2e-world';
 
 /**
  * Teams-list answers remembered per version of teams_v1 (ADR 0024), over real HTTP on a real
- * database: the same question is answered from memory while the read models stand still, a write
- * through the API is in the next answer, and a list that asks a field read elsewhere is computed
- * every time. Other test files write to the same database meanwhile, so "from memory" is checked
+ * database: the same question is answered from memory while the read models stand still (also while
+ * the checkpoint passes over other contexts' events), a write through the API is in the next answer,
+ * and a list that asks a field read elsewhere is computed every time. Other test files write to the same database meanwhile, so "from memory" is checked
  * on the cache's own counts, and retried when someone else's write moved the version between two
  * questions.
  */
@@ -39,6 +40,23 @@ describe('teams list answers per read-model version', () => {
       servedFromMemory = cache.stats().hits === before + 1;
     }
     expect(servedFromMemory).toBe(true);
+  });
+
+  it("keeps the answer while teams_v1's checkpoint passes over another context's events", async () => {
+    const clients = world.app.get(ApiClientCommands);
+    let kept = false;
+    for (let attempt = 0; attempt < 5 && !kept; attempt += 1) {
+      await list(communes[0]!);
+      const registered = await clients.register({ name: `Cổng thử ${attempt}`, role: 'PORTAL', provinceCodes: [world.province] }, ANONYMOUS_ADMIN);
+      expect(registered.outcome.ok).toBe(true);
+      // teams_v1 reads no client events: its checkpoint moves past this one without a row written.
+      await waitForProjections(world.runtime, ['teams_v1'], 30_000);
+      const before = cache.stats().hits;
+      await list(communes[0]!);
+      // Another file's team write in between would change the data version: then try again.
+      kept = cache.stats().hits === before + 1;
+    }
+    expect(kept).toBe(true);
   });
 
   it('has a write made through the API in the next answer', async () => {

@@ -47,6 +47,7 @@ export { CurrentActor, ANONYMOUS_ADMIN, type ActorRole, type RequestActor } from
 export { MutationRunner, type MutationCall } from './idempotency/mutation-runner';
 export { IdempotencyStore, requestHashOf } from './idempotency/idempotency.store';
 export { ProjectionWaiter } from './projections/projection-waiter';
+export { dataVersionSql } from './projections/read-model-version';
 export { ProjectionConsumers } from './projections/projection-consumers';
 export { SecurityModule } from './security/security.module';
 export { SECURITY_RESOLVERS } from './security/graphql/api-client.resolver';

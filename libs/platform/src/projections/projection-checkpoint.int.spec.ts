@@ -3,6 +3,7 @@ import { newEvent, uniqueStream } from '@cdtt/event-sourcing/testing';
 import type { DataSource } from 'typeorm';
 import { advanceCheckpoint, readCheckpoint, registerCheckpoint } from './projection-checkpoint';
 import { CheckpointConflictError, LeaseLostError } from './projection-errors';
+import { dataVersionSql } from './read-model-version';
 import { checkpointOf, dropProjection, openTestDatabase, uniqueProjectionName } from './testing/projection-test-kit';
 
 describe('projection checkpoints (compare-and-set)', () => {
@@ -28,6 +29,24 @@ describe('projection checkpoints (compare-and-set)', () => {
     await advanceCheckpoint(dataSource, { name, from: null, last: first, processed: 1, applied: 1 });
     await advanceCheckpoint(dataSource, { name, from: first.position, last: second, processed: 1, applied: 0 });
     expect(await checkpointOf(dataSource, name)).toEqual({ position: second.position, events_processed: '2', events_applied: '1' });
+  });
+
+  it('moves the data version only with a batch that applied events (ADR 0024)', async () => {
+    const version = async (): Promise<string> =>
+      ((await dataSource.query<Array<{ v: string }>>(`SELECT ${dataVersionSql('$1')} AS v`, [name]))[0]?.v ?? 'none');
+    await registerCheckpoint(dataSource, name);
+    const created = await version();
+    const [first, second] = events as [RecordedEvent, RecordedEvent];
+    await advanceCheckpoint(dataSource, { name, from: null, last: first, processed: 1, applied: 0 });
+    expect(await version()).toBe(created);
+    await advanceCheckpoint(dataSource, { name, from: first.position, last: second, processed: 1, applied: 1 });
+    const applied = await version();
+    expect(applied).not.toBe(created);
+    expect(applied).toMatch(/#1$/);
+    // Made again after a delete (a test kit's reset): a version never seen before, though nothing was applied yet.
+    await dropProjection(dataSource, name);
+    await registerCheckpoint(dataSource, name);
+    expect([created, applied]).not.toContain(await version());
   });
 
   it('refuses to advance a checkpoint that moved since it was read (a second writer)', async () => {

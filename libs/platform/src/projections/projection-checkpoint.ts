@@ -57,6 +57,9 @@ export interface CheckpointFence {
  * against our committed row and matches nothing, so a batch can never be applied twice even if
  * the lease were misconfigured.
  *
+ * A batch that applied events also stamps `data_changed_at`, the read models' data version with
+ * `events_applied` (ADR 0024): a move over events of no interest leaves it.
+ *
  * With a `fence` (a batch that wrote rows), the same statement first locks the lease row if it
  * still names the runner, and moves nothing otherwise (LeaseLostError): the row lock is held to
  * commit, so a takeover waits for this commit instead of racing it. One round trip, not two.
@@ -75,7 +78,8 @@ export async function advanceCheckpoint(executor: SqlExecutor, advance: Checkpoi
          events_processed = c.events_processed + EXCLUDED.events_processed,
          events_applied = c.events_applied + EXCLUDED.events_applied,
          last_event_recorded_at = EXCLUDED.last_event_recorded_at,
-         updated_at = EXCLUDED.updated_at
+         updated_at = EXCLUDED.updated_at,
+         data_changed_at = CASE WHEN EXCLUDED.events_applied > 0 THEN clock_timestamp() ELSE c.data_changed_at END
        WHERE c.position IS NOT DISTINCT FROM $2::text
        RETURNING name
      ), announced AS (SELECT pg_notify('${CHECKPOINT_CHANNEL}', moved.name || ' ' || $3::text) AS sent FROM moved),

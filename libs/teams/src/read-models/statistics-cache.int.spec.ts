@@ -11,8 +11,9 @@ describe('StatisticsCache', () => {
   const advance = async (): Promise<void> => {
     position += 1;
     await dataSource.query(
-      `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+      `INSERT INTO projection_checkpoints AS c (name, position, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now(),
+         events_applied = c.events_applied + 1, data_changed_at = clock_timestamp()`,
       [projection, `00000000000000000001-${String(position).padStart(19, '0')}`],
     );
   };
@@ -39,6 +40,21 @@ describe('StatisticsCache', () => {
     await advance();
     expect(await cache.get('national|2024-12-31', source.compute)).toEqual({ call: 3 });
     expect(source.calls()).toBe(3);
+  });
+
+  it('keeps its answers while the checkpoint passes over events of no interest (the data version stays)', async () => {
+    const cache = new StatisticsCache(dataSource, { projection });
+    const source = counting();
+    expect(await cache.get('commune|01001', source.compute)).toEqual({ call: 1 });
+    position += 1;
+    // As a page with none of the projection's events moves it (CheckpointMoves): position and time only.
+    await dataSource.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
+      projection,
+      `00000000000000000001-${String(position).padStart(19, '0')}`,
+    ]);
+    expect(await cache.get('commune|01001', source.compute)).toEqual({ call: 1 });
+    await advance();
+    expect(await cache.get('commune|01001', source.compute)).toEqual({ call: 2 });
   });
 
   it('shares one computation between concurrent identical requests', async () => {

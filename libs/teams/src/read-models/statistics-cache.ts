@@ -1,11 +1,9 @@
-import { PreparedReads } from '@cdtt/platform';
+import { dataVersionSql, PreparedReads } from '@cdtt/platform';
 import type { DataSource } from 'typeorm';
 import { TEAMS_PROJECTION } from './teams.projection';
 
-/** A read model's version: its checkpoint's position and commit time (a rebuild's switch moves both). */
-const versionExpression = (placeholder: string): string => `(SELECT coalesce(position, '-') || '@' || coalesce(to_char(updated_at, 'YYYYMMDDHH24MISSUS'), '-')
-  FROM projection_checkpoints WHERE name = ${placeholder})`;
-const VERSION_SQL = `SELECT ${versionExpression('$1')} AS version`;
+/** A read model's version: when its rows last changed and how many events it applied (ADR 0024). */
+const VERSION_SQL = `SELECT ${dataVersionSql('$1')} AS version`;
 
 /**
  * The version of a projection's read models as a column expression, for a statement that reads
@@ -14,7 +12,7 @@ const VERSION_SQL = `SELECT ${versionExpression('$1')} AS version`;
  * projection's name.
  */
 export function readModelVersionSql(placeholder: string): string {
-  return `coalesce(${versionExpression(placeholder)}, '${NO_VERSION}')`;
+  return `coalesce(${dataVersionSql(placeholder)}, '${NO_VERSION}')`;
 }
 
 /** The version of read models whose projection has no checkpoint yet. */
@@ -22,8 +20,8 @@ export const NO_VERSION = 'none';
 
 /**
  * Figures computed from the teams read models, remembered per read-model version. The tables of
- * `teams_v1` change only in the transactions that move its checkpoint (batches and a rebuild's
- * switch), so a figure computed at one checkpoint is exact for as long as the checkpoint stays: a
+ * `teams_v1` change only in the batches that apply its events and at a rebuild's switch, which are
+ * what move its version, so a figure computed at one version is exact for as long as it stays: a
  * hit is the same answer the SQL would give, never an older one. Concurrent identical requests share
  * one computation. Per process (API instances stay stateless: it is a cache, nothing is lost with it).
  */

@@ -111,8 +111,9 @@ describe('teams_v1 read models and statistics', () => {
     const reads = new TeamReadService(dataSource, world.vault, new StatisticsCache(dataSource, { projection }));
     const moveCheckpoint = (position: number) =>
       dataSource.query(
-        `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+        `INSERT INTO projection_checkpoints AS c (name, position, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now(),
+         events_applied = c.events_applied + 1, data_changed_at = clock_timestamp()`,
         [projection, `00000000000000000001-${String(position).padStart(19, '0')}`],
       );
     // A team row as a projection batch would write it (two, so a one-row page still has a next).
@@ -200,8 +201,9 @@ describe('teams_v1 read models and statistics', () => {
     const unitKey = `PROVINCE:${world.provinceCode}:${world.year}-01-01`;
     const moveCheckpoint = (position: number) =>
       dataSource.query(
-        `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+        `INSERT INTO projection_checkpoints AS c (name, position, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now(),
+         events_applied = c.events_applied + 1, data_changed_at = clock_timestamp()`,
         [projection, `00000000000000000001-${String(position).padStart(19, '0')}`],
       );
     const [original] = await dataSource.query<Array<{ name: string }>>('SELECT name FROM team_admin_units_v1 WHERE unit_key = $1', [unitKey]);

@@ -100,7 +100,8 @@ async function switchWithRetry(options: RebuildOptions, shadow: string, state: P
         await lockLiveTables(manager, state.tables);
         await swapTables(manager, [...state.tables].sort(), shadow, retiredSchemaOf(options.projection.name));
         await manager.query(
-          `UPDATE projection_checkpoints SET position = $2, events_processed = $3, events_applied = $4, updated_at = now() WHERE name = $1`,
+          // The live tables were replaced: a new data version (ADR 0024), whatever the counts say.
+          `UPDATE projection_checkpoints SET position = $2, events_processed = $3, events_applied = $4, updated_at = now(), data_changed_at = clock_timestamp() WHERE name = $1`,
           [options.projection.name, state.position, state.events, state.applied],
         );
       });
