@@ -1,10 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { PreparedReads } from '../../database/prepared-reads';
-import { dataVersionSql } from '../../projections/read-model-version';
-
-/** The versions of some projections' read models, in name order (a projection without a checkpoint: '-'). */
-const VERSIONS_SQL = `SELECT string_agg(p.name || '=' || coalesce(${dataVersionSql('p.name')}, '-'), ',' ORDER BY p.name) AS version
-  FROM unnest($1::text[]) AS p(name)`;
+import { DATA_VERSIONS_SQL } from '../../projections/read-model-version';
 
 export interface AnswerCacheLimits {
   /** Answers kept at most, least recently used out first. */
@@ -53,7 +49,7 @@ export class AnswerCache {
   async versionOf(projections: readonly string[]): Promise<string> {
     if (this.readVersions) return this.readVersions(projections);
     if (!this.sql) throw new Error('AnswerCache needs a data source or a version reader');
-    const rows = await this.sql.query<Array<{ version: string | null }>>(VERSIONS_SQL, [projections]);
+    const rows = await this.sql.query<Array<{ version: string | null }>>(DATA_VERSIONS_SQL, [projections]);
     return rows[0]?.version ?? '';
   }
 
