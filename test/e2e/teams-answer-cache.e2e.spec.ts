@@ -12,7 +12,7 @@ import { TeamsE2eWorld } from './support/teams-e2e-world';
  * questions.
  */
 describe('teams list answers per read-model version', () => {
-  const world = new TeamsE2eWorld([1981, 1984]);
+  const world = new TeamsE2eWorld([1981, 1991]);
   const api = new TeamsClient(world);
   const d = (md: string) => world.date(md);
   const list = (communeCode: string, extra = '') =>
