@@ -26,7 +26,9 @@ export function answerCachePlugin(cache: AnswerCache, declarations: readonly Cac
       let pending: { key: string; version: string } | null = null;
       return Promise.resolve({
         async responseForOperation(context) {
-          const documentKey = `${context.queryHash ?? ''}:${context.operationName ?? ''}`;
+          // Apollo hashes every document it parses; without a hash there is nothing to key on.
+          if (!context.queryHash) return null;
+          const documentKey = `${context.queryHash}:${context.operationName ?? ''}`;
           let projections = analysed.get(documentKey);
           if (projections === undefined) {
             projections = projectionsOfCacheable(context.schema, context.operation, fragmentsOf(context.document.definitions), declarations);
