@@ -19,7 +19,7 @@ import { PLATFORM_RESOLVERS } from './resolvers';
 export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     // One answer cache per process (ADR 0024): versioned by the database, so instances need no
-    // coordination. A provider too, so operators' tools and tests can read its counts.
+    // coordination. A provider too, so the e2e tests can read its hit and miss counts.
     const answers = new AnswerCache(runtime.dataSource);
     return {
       module: AppModule,
