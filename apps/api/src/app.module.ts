@@ -20,7 +20,7 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     // One answer cache per process (ADR 0024): versioned by the database, so instances need no
     // coordination. A provider too, so the e2e tests can read its hit and miss counts.
-    const answers = new AnswerCache(runtime.dataSource);
+    const answers = AnswerCache.reading(runtime.dataSource);
     return {
       module: AppModule,
       imports: [

@@ -149,7 +149,7 @@ export class TeamReadService {
     const [limitParam, versionParam] = [page.add(limit), page.add(this.counts.projection)];
     // The page brings the read models' version from its own snapshot; the count of the filter is
     // remembered per version, so the pages of one list, and the same first page asked again, count
-    // once until the teams projection moves (exact: the tables change only with its checkpoint).
+    // once until the teams read models change (exact: the version is their data version, ADR 0024).
     // Prepared only in the form of one known province: there every value gets the same plan, the
     // province's two parts read in index order and merged (EXPLAIN EXECUTE: PostgreSQL takes that
     // generic plan after its five custom ones; 0.2-0.4 ms of planning saved per page). Without a

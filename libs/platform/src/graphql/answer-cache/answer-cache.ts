@@ -32,25 +32,23 @@ export interface AnswerCacheStats {
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly sql: PreparedReads | null;
   private jsonChars = 0;
   private hits = 0;
   private misses = 0;
 
   constructor(
-    dataSource: DataSource | null,
+    /** The named projections' versions now (`reading` reads them from the database). */
+    readonly versionOf: (projections: readonly string[]) => Promise<string>,
     private readonly limits: AnswerCacheLimits = DEFAULT_ANSWER_CACHE_LIMITS,
-    private readonly readVersions?: (projections: readonly string[]) => Promise<string>,
-  ) {
-    this.sql = dataSource ? new PreparedReads(dataSource, 'cdtt_answers') : null;
-  }
+  ) {}
 
-  /** The projections' versions now: one round trip. */
-  async versionOf(projections: readonly string[]): Promise<string> {
-    if (this.readVersions) return this.readVersions(projections);
-    if (!this.sql) throw new Error('AnswerCache needs a data source or a version reader');
-    const rows = await this.sql.query<Array<{ version: string | null }>>(DATA_VERSIONS_SQL, [projections]);
-    return rows[0]?.version ?? '';
+  /** A cache whose versions are the data versions in `projection_checkpoints`: one round trip each. */
+  static reading(dataSource: DataSource, limits: AnswerCacheLimits = DEFAULT_ANSWER_CACHE_LIMITS): AnswerCache {
+    const sql = new PreparedReads(dataSource, 'cdtt_answers');
+    return new AnswerCache(async (projections) => {
+      const rows = await sql.query<Array<{ version: string | null }>>(DATA_VERSIONS_SQL, [projections]);
+      return rows[0]?.version ?? '';
+    }, limits);
   }
 
   /** The answer stored under `key` at `version`, if any. */

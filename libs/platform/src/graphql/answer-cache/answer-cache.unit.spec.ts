@@ -8,7 +8,7 @@ describe('AnswerCache', () => {
   const none = (): Promise<string> => Promise.resolve('');
 
   it('serves an answer only under the version it was stored at', () => {
-    const cache = new AnswerCache(null, { maxEntries: 10, maxJsonChars: 1_000 }, none);
+    const cache = new AnswerCache(none, { maxEntries: 10, maxJsonChars: 1_000 });
     cache.set('k', 'v1', { a: 1 });
     expect(cache.get('k', 'v1')).toEqual({ a: 1 });
     expect(cache.get('k', 'v2')).toBeUndefined();
@@ -17,7 +17,7 @@ describe('AnswerCache', () => {
   });
 
   it('drops the least recently used past its bounds, and keeps nothing larger than them', () => {
-    const cache = new AnswerCache(null, { maxEntries: 2, maxJsonChars: 40 }, none);
+    const cache = new AnswerCache(none, { maxEntries: 2, maxJsonChars: 40 });
     cache.set('a', 'v', { x: 1 });
     cache.set('b', 'v', { x: 2 });
     cache.get('a', 'v');
@@ -49,7 +49,7 @@ describe('answerCachePlugin over a real Apollo Server', () => {
         secret: () => `computed ${++computed}`,
       },
     },
-    plugins: [answerCachePlugin(new AnswerCache(null, undefined, () => Promise.resolve(version)), [DECLARED])],
+    plugins: [answerCachePlugin(new AnswerCache(() => Promise.resolve(version)), [DECLARED])],
   });
   const portal = (province: string): { req: { actor: RequestActor } } => ({ req: { actor: { clientId: `p${province}`, role: 'PORTAL', provinceCodes: [province] } } });
   const ask = async (query: string, variables: Record<string, unknown> = {}, contextValue = portal('01')): Promise<unknown> => {
