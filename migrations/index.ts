@@ -17,6 +17,7 @@ import { HistoryWithoutEmptyVersions1764309000010 } from './1764309000010-histor
 import { TeamListOrder1764310000010 } from './1764310000010-team-list-order';
 import { TeamListByProvince1764311000010 } from './1764311000010-team-list-by-province';
 import { CheckpointDataVersion1764312000010 } from './1764312000010-checkpoint-data-version';
+import { ProjectionDeferredIndexes1764313000010 } from './1764313000010-projection-deferred-indexes';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -43,4 +44,5 @@ export const allMigrations: MigrationClass[] = [
   TeamListOrder1764310000010,
   TeamListByProvince1764311000010,
   CheckpointDataVersion1764312000010,
+  ProjectionDeferredIndexes1764313000010,
 ];

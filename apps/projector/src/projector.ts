@@ -28,6 +28,7 @@ export async function startProjector(runtime: Runtime): Promise<RunningProjector
     projections,
     owner,
     loggerFor: (name) => new Logger(name),
+    tuning: { deferIndexesAfter: runtime.config.projectionDeferIndexesAfter },
     ...(runtime.config.projectionSharedRead ? {} : { sharedLog: false as const }),
   });
   const status = new ProjectionStatusService(runtime.dataSource, runtime.eventStore);

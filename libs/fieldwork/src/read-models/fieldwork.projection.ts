@@ -95,6 +95,17 @@ export const fieldworkProjection: PostgresProjection = {
   eventTypes: [...TRAINING_EVENT_TYPES, ...ACTIVITY_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...COPIED_TEAM_TYPES, ...COPIED_GEOGRAPHY_TYPES],
   apply: applyOne,
   applyPage,
+  // Lists and figures by unit, team and day; handlers find activities and figures by activity id.
+  queryOnlyIndexes: [
+    'fw_activities_v1_province',
+    'fw_activities_v1_commune',
+    'fw_activities_v1_team',
+    'fw_activities_v1_held',
+    'fw_activity_figures_v1_province',
+    'fw_activity_figures_v1_commune',
+    'fw_activity_figures_v1_team',
+    'fw_activity_figures_v1_held',
+  ],
 };
 
 /** Every projection of the field-work context, for the projector. */

@@ -1,3 +1,4 @@
+import { DEFER_INDEXES_AFTER_EVENTS } from '../projections/projection-runner';
 import { parseSigningKeys, type SigningKey } from '../security/tokens/signing-keys';
 
 /** Who may call the API and how tokens are signed (security issue). */
@@ -34,6 +35,11 @@ export interface AppConfig {
    * off behind a transaction-pooling proxy, which keeps no SQL `PREPARE` across transactions.
    */
   readonly projectionPreparedWrites: boolean;
+  /**
+   * `PROJECTION_DEFER_INDEXES_AFTER`: events a catch-up from the start of the log reads before it
+   * drops its projections' query-only indexes until the head (ADR 0025); `never` keeps them.
+   */
+  readonly projectionDeferIndexesAfter: number;
   readonly poolSize: number;
   /** NODE_ENV=production: stricter start (signing keys must be configured). */
   readonly production: boolean;
@@ -69,6 +75,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const projections = projectionNames(text('PROJECTIONS'), problems);
   const projectionSharedRead = boolean(text('PROJECTION_SHARED_READ') ?? 'true', 'PROJECTION_SHARED_READ', problems);
   const projectionPreparedWrites = boolean(text('PROJECTION_PREPARED_WRITES') ?? 'true', 'PROJECTION_PREPARED_WRITES', problems);
+  const deferIndexes = text('PROJECTION_DEFER_INDEXES_AFTER') ?? String(DEFER_INDEXES_AFTER_EVENTS);
+  const projectionDeferIndexesAfter = deferIndexes === 'never' ? Infinity : integer(deferIndexes, 'PROJECTION_DEFER_INDEXES_AFTER', 1, 1_000_000_000, problems);
   const production = text('NODE_ENV') === 'production';
   const auth = authConfig(text, production, problems);
 
@@ -83,6 +91,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projections,
     projectionSharedRead,
     projectionPreparedWrites,
+    projectionDeferIndexesAfter,
     // The embedded PostgreSQL serialises all work on one backend: more connections only queue.
     poolSize: databaseUrl === null ? 1 : poolSize,
     production,

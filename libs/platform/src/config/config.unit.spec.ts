@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       projections: null,
       projectionSharedRead: true,
       projectionPreparedWrites: true,
+      projectionDeferIndexesAfter: 20_000,
       poolSize: 1,
       production: false,
       auth: { signingKeys: null, required: false, bootstrapAdmin: null },
@@ -32,6 +33,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROJECTION_PREPARED_WRITES: 'false' }).projectionPreparedWrites).toBe(false);
   });
 
+  it('defers query-only indexes after 20,000 events of a catch-up from zero unless told otherwise', () => {
+    expect(loadConfig({}).projectionDeferIndexesAfter).toBe(20_000);
+    expect(loadConfig({ PROJECTION_DEFER_INDEXES_AFTER: '500000' }).projectionDeferIndexesAfter).toBe(500_000);
+    expect(loadConfig({ PROJECTION_DEFER_INDEXES_AFTER: 'never' }).projectionDeferIndexesAfter).toBe(Infinity);
+  });
+
   it('names every bad value at once', () => {
     const attempt = (): unknown =>
       loadConfig({
@@ -41,6 +48,7 @@ describe('loadConfig', () => {
         RUN_PROJECTOR: 'maybe',
         PROJECTION_SHARED_READ: 'sometimes',
         PROJECTION_PREPARED_WRITES: 'often',
+        PROJECTION_DEFER_INDEXES_AFTER: 'soon',
       });
     expect(attempt).toThrow(ConfigError);
     try {
@@ -53,6 +61,7 @@ describe('loadConfig', () => {
         'RUN_PROJECTOR must be true or false (got "maybe")',
         'PROJECTION_SHARED_READ must be true or false (got "sometimes")',
         'PROJECTION_PREPARED_WRITES must be true or false (got "often")',
+        'PROJECTION_DEFER_INDEXES_AFTER must be a whole number from 1 to 1000000000 (got "soon")',
       ]);
     }
   });

@@ -10,6 +10,7 @@ import type { PostgresProjection } from './postgres-projection';
 import type { CheckpointMoves } from './checkpoint-moves';
 import type { SharedLog } from './shared-log';
 import { StoreWakeUps } from './store-wake-ups';
+import { buildDeferredIndexes, deferQueryOnlyIndexes } from './query-only-indexes';
 
 export interface ProjectionRunnerOptions {
   readonly dataSource: DataSource;
@@ -34,9 +35,17 @@ export interface ProjectionRunnerOptions {
   readonly pollIntervalMs?: number;
   readonly retryInitialMs?: number;
   readonly retryMaxMs?: number;
+  /**
+   * A catch-up from the start of the log drops the projection's query-only indexes once it has
+   * read this many events without reaching the head, and builds them at the head (ADR 0025).
+   * Small logs never pay the DDL; `Infinity` keeps the indexes always.
+   */
+  readonly deferIndexesAfter?: number;
 }
 
 const PROGRESS_LOG_INTERVAL_MS = 10_000;
+/** 40 full pages: a catch-up long enough that one sort per index beats inserting into it. */
+export const DEFER_INDEXES_AFTER_EVENTS = 20_000;
 
 /** `standby`: another owner holds the lease; `failing`: retrying a batch after an error. */
 export type ProjectionRunnerState = 'idle' | 'standby' | 'active' | 'failing' | 'stopped';
@@ -69,6 +78,12 @@ export class ProjectionRunner {
   private checkpointKnown = false;
   private consecutiveFailures = 0;
   private lastProgressLog = -Infinity;
+  /** Catching up from the start of the log (ADR 0025): set when the checkpoint reads null, cleared at the head. */
+  private fromZero = false;
+  /** Events read since the last page that reached the head. */
+  private behindFor = 0;
+  /** Whether indexes this projection deferred (now, or before a crash) are known to be built. */
+  private indexesBuilt = false;
 
   constructor(options: ProjectionRunnerOptions) {
     assertVersionedName(options.projection.name);
@@ -84,6 +99,7 @@ export class ProjectionRunner {
       pollIntervalMs: options.pollIntervalMs ?? 1_000,
       retryInitialMs: options.retryInitialMs ?? 200,
       retryMaxMs: options.retryMaxMs ?? 30_000,
+      deferIndexesAfter: options.deferIndexesAfter ?? DEFER_INDEXES_AFTER_EVENTS,
     };
     if (this.settings.leaseRenewMs >= leaseTtlMs) throw new Error('leaseRenewMs must be shorter than leaseTtlMs');
     this.name = options.projection.name;
@@ -156,6 +172,7 @@ export class ProjectionRunner {
     if (!this.checkpointKnown) {
       this.committedPosition = await readCheckpoint(this.settings.dataSource, this.name);
       this.checkpointKnown = true;
+      if (this.committedPosition === null) this.fromZero = true;
     }
     const from = this.committedPosition;
     const { store, projection, batchSize } = this.settings;
@@ -163,7 +180,12 @@ export class ProjectionRunner {
       ? await this.log.page(this.name, projection, from, batchSize, this.controller.signal)
       : await readProjectionPage(store, projection, from, batchSize);
     const last = page.through;
-    if (!last || this.controller.signal.aborted) return true;
+    if (this.controller.signal.aborted) return true;
+    if (!last) {
+      // Nothing new: still the head, where deferred indexes are built (after a restart, say).
+      await this.tendIndexes(true, 0);
+      return true;
+    }
     const applied = await applyBatch(this.settings.dataSource, {
       projection: this.settings.projection,
       lease: this.lease,
@@ -173,7 +195,36 @@ export class ProjectionRunner {
     });
     this.committedPosition = last.position;
     this.logProgress(last.position, page.scanned, applied);
+    await this.tendIndexes(page.atHead, page.scanned);
     return page.atHead;
+  }
+
+  /**
+   * ADR 0025: deep in a catch-up from zero, drop the query-only indexes; at the head, build what
+   * was dropped (by this run or by one that crashed). Checked once per lease at the head, so a
+   * caught-up runner pays one lookup, not one per page.
+   */
+  private async tendIndexes(atHead: boolean, scanned: number): Promise<void> {
+    const { dataSource, projection, deferIndexesAfter } = this.settings;
+    if (atHead) {
+      this.fromZero = false;
+      this.behindFor = 0;
+      if (this.indexesBuilt) return;
+      const built = await buildDeferredIndexes(dataSource, this.name, (index, seconds) =>
+        this.logger.log(`${this.name}: built index ${index.name} at the head in ${seconds.toFixed(1)} s`),
+      );
+      if (built > 0) this.logger.log(`${this.name}: ${built} query-only indexes built again; reads use them from now on`);
+      this.indexesBuilt = true;
+      return;
+    }
+    this.behindFor += scanned;
+    if (!this.fromZero || this.behindFor < deferIndexesAfter || !projection.queryOnlyIndexes?.length) return;
+    this.fromZero = false; // once per catch-up
+    const deferred = await deferQueryOnlyIndexes(dataSource, this.name, projection.queryOnlyIndexes);
+    if (deferred.length > 0) {
+      this.indexesBuilt = false;
+      this.logger.log(`${this.name}: catching up from the start: ${deferred.length} query-only indexes dropped until the head (${deferred.map((i) => i.name).join(', ')})`);
+    }
   }
 
   /** At most one progress line per interval, so a busy projector does not flood its log. */
@@ -187,6 +238,7 @@ export class ProjectionRunner {
   private async holdLease(): Promise<boolean> {
     if (this.lease.held) return true;
     this.checkpointKnown = false;
+    this.indexesBuilt = false;
     const acquired = await this.lease.acquire();
     if (acquired) this.logger.log(`${this.name}: lease acquired by ${this.lease.owner}`);
     this.currentState = acquired ? 'active' : 'standby';

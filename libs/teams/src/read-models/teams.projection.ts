@@ -25,6 +25,16 @@ export const teamsProjection: PostgresProjection = {
   eventTypes: [...TEAM_EVENT_TYPES, ...PERSON_EVENT_TYPES, ...GEOGRAPHY_TYPES],
   apply: applyOne,
   applyPage,
+  // The list's orders and the portal filters (ADR 0020); handlers find teams by id or commune.
+  queryOnlyIndexes: [
+    'teams_v1_name_order',
+    'teams_v1_established_order',
+    'teams_v1_shared_name_order',
+    'teams_v1_province_name_order',
+    'teams_v1_province_established_order',
+    'teams_v1_province_commune',
+    'teams_v1_visible_provinces',
+  ],
 };
 
 const joinsMember = (event: RecordedEvent): boolean => event.type === 'MemberJoined' && event.streamName.startsWith('team-');

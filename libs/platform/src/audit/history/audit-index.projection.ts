@@ -30,6 +30,8 @@ export const auditIndexProjection: PostgresProjection = {
   eventTypes: [ANY_EVENT_TYPE],
   apply: (event: RecordedEvent, manager: EntityManager): Promise<void> => indexPage([event], manager),
   applyPage: (events: readonly RecordedEvent[], manager: EntityManager): Promise<void> => indexPage(events, manager),
+  // The auditors' filters: the projection itself only inserts log rows by position.
+  queryOnlyIndexes: ['audit_log_v1_type', 'audit_log_v1_actor', 'audit_log_v1_stream', 'audit_log_v1_recorded', 'audit_log_v1_effective'],
 };
 
 /**

@@ -40,6 +40,7 @@ export function withRecordedClock(projection: PostgresProjection): PostgresProje
   return {
     name: projection.name,
     eventTypes: projection.eventTypes,
+    ...(projection.queryOnlyIndexes ? { queryOnlyIndexes: projection.queryOnlyIndexes } : {}),
     async apply(event, manager) {
       await setRecordedClock(manager, event.recordedAt);
       return projection.apply(event, manager);

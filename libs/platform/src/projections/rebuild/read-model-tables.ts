@@ -13,6 +13,7 @@ export const NOT_READ_MODELS: ReadonlySet<string> = new Set([
   'personal_data_keys',
   'api_cost_buckets',
   'recorded_history_tables',
+  'projection_deferred_indexes',
 ]);
 
 /** Read-model tables of a schema, sorted. */

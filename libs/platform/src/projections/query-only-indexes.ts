@@ -1,0 +1,84 @@
+import type { DataSource } from 'typeorm';
+import { quoteIdent } from './rebuild/read-model-tables';
+import { queryRows } from './sql-executor';
+
+/**
+ * Query-only indexes built at the head (ADR 0025). An index no handler of its projection reads
+ * (only GraphQL reads do) costs every row a projection writes during a catch-up from the start of
+ * the log, when nobody can read the half-built model usefully anyway. The runner drops such indexes
+ * once a catch-up from zero is well under way and builds them again when it reaches the head, in
+ * one sort each instead of millions of insertions.
+ */
+
+/** How long a drop may wait for readers of the table before the catch-up goes on with its indexes. */
+const DROP_LOCK_TIMEOUT = '5s';
+/** Sort memory of one index build (PostgreSQL's default is 64 MB; a national table sorts faster in more). */
+const BUILD_SORT_MEMORY = '256MB';
+
+export interface DeferredIndex {
+  readonly name: string;
+  readonly definition: string;
+}
+
+/**
+ * Drops the named indexes of the current schema and records their definitions for
+ * `buildDeferredIndexes`, in one transaction. Unique indexes are never dropped (they are rules,
+ * not speed), nor names that do not exist (already dropped, or renamed by a migration). Returns
+ * what was dropped; nothing if a reader held a table longer than the lock timeout (the catch-up
+ * then simply keeps its indexes).
+ */
+export async function deferQueryOnlyIndexes(dataSource: DataSource, projection: string, names: readonly string[]): Promise<DeferredIndex[]> {
+  if (names.length === 0) return [];
+  try {
+    return await dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL lock_timeout = '${DROP_LOCK_TIMEOUT}'`);
+      const deferred = await queryRows<DeferredIndex>(
+        manager,
+        `INSERT INTO projection_deferred_indexes (projection, index_name, definition)
+         SELECT $1, c.relname, pg_get_indexdef(c.oid) FROM pg_class c
+         JOIN pg_index i ON i.indexrelid = c.oid
+         WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY($2::text[]) AND NOT i.indisunique
+         ON CONFLICT (projection, index_name) DO NOTHING
+         RETURNING index_name AS name, definition`,
+        [projection, names],
+      );
+      if (deferred.length > 0) await manager.query(`DROP INDEX ${deferred.map((index) => quoteIdent(index.name)).join(', ')}`);
+      return deferred;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '55P03') return []; // lock_not_available
+    throw error;
+  }
+}
+
+/** The indexes a projection has dropped and not built again (after a crash too). */
+export async function deferredIndexesOf(dataSource: DataSource, projection: string): Promise<DeferredIndex[]> {
+  return queryRows<DeferredIndex>(
+    dataSource,
+    'SELECT index_name AS name, definition FROM projection_deferred_indexes WHERE projection = $1 ORDER BY deferred_at, index_name',
+    [projection],
+  );
+}
+
+/**
+ * Builds every index the projection deferred, each in its own transaction with the deletion of
+ * its row, so a crash keeps what was built and the rest stays recorded. `IF NOT EXISTS`: a
+ * migration may have made the index again meanwhile. Calls `built` after each, for progress.
+ */
+export async function buildDeferredIndexes(
+  dataSource: DataSource,
+  projection: string,
+  built: (index: DeferredIndex, seconds: number) => void = () => undefined,
+): Promise<number> {
+  const deferred = await deferredIndexesOf(dataSource, projection);
+  for (const index of deferred) {
+    const start = performance.now();
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL maintenance_work_mem = '${BUILD_SORT_MEMORY}'`);
+      await manager.query(index.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+      await manager.query('DELETE FROM projection_deferred_indexes WHERE projection = $1 AND index_name = $2', [projection, index.name]);
+    });
+    built(index, (performance.now() - start) / 1000);
+  }
+  return deferred.length;
+}
