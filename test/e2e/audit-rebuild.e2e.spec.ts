@@ -61,6 +61,26 @@ if (!onServer) console.warn('rebuild suite skipped: it needs a PostgreSQL server
     await admin.end();
   });
 
+  /** Each table's indexes as `[UNIQUE] USING …` (the name and schema left out), sorted. */
+  async function indexShapes(schema: string, tables: readonly string[]): Promise<Record<string, string[]>> {
+    const rows = await world.runtime.dataSource.query<Array<{ table: string; definition: string }>>(
+      'SELECT tablename AS table, indexdef AS definition FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2::text[])',
+      [schema, tables],
+    );
+    const shapes: Record<string, string[]> = {};
+    for (const row of rows) (shapes[row.table] ??= []).push(row.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '$1'));
+    return Object.fromEntries(Object.entries(shapes).map(([table, list]) => [table, list.sort()]));
+  }
+
+  /** A live table's index names and definitions. */
+  async function indexes(table: string): Promise<Record<string, string>> {
+    const rows = await world.runtime.dataSource.query<Array<{ name: string; definition: string }>>(
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1`,
+      [table],
+    );
+    return Object.fromEntries(rows.map((row) => [row.name, row.definition]));
+  }
+
   /** Until every event written is readable and applied, and nothing appends any more (process managers react to events). */
   async function settled(): Promise<string | null> {
     for (;;) {
@@ -78,6 +98,11 @@ if (!onServer) console.warn('rebuild suite skipped: it needs a PostgreSQL server
       expect(result).toMatchObject({ position: head, schema: `rebuild_${projection.name}` });
       const live = await checksums('public', result.tables);
       expect({ projection: projection.name, sums: await checksums(result.schema, result.tables) }).toEqual({ projection: projection.name, sums: live });
+      // Query-only indexes are dropped for the rebuild and built before it ends (ADR 0025): same shapes as live.
+      expect({ projection: projection.name, indexes: await indexShapes(result.schema, result.tables) }).toEqual({
+        projection: projection.name,
+        indexes: await indexShapes('public', result.tables),
+      });
       await world.runtime.dataSource.query(`DROP SCHEMA "${result.schema}" CASCADE`);
     }
   }, 120_000);
@@ -85,6 +110,7 @@ if (!onServer) console.warn('rebuild suite skipped: it needs a PostgreSQL server
   it('repairs a corrupted live table by switching to the rebuild while the projector runs', async () => {
     const tables = ['team_coverage_v1', 'team_memberships_v1', 'teams_v1'];
     const before = await checksums('public', tables);
+    const liveIndexes = await indexes('teams_v1');
     await world.runtime.dataSource.query(`UPDATE teams_v1 SET name = 'sửa trộm' WHERE id = $1`, [fromGlobalId(teamId)?.localId]);
     expect(await checksums('public', tables)).not.toEqual(before);
     await settled();
@@ -98,6 +124,8 @@ if (!onServer) console.warn('rebuild suite skipped: it needs a PostgreSQL server
     // The recorded-history tables (ADR 0011) are written by triggers, rebuilt and switched with them.
     expect(result.tables).toEqual(expect.arrayContaining([...tables, 'team_memberships_v1_history']));
     expect(await checksums('public', tables)).toEqual(before);
+    // Its query-only indexes were built in the shadow before the switch and took the live names.
+    expect(await indexes('teams_v1')).toEqual(liveIndexes);
     const [checkpoint] = await world.runtime.dataSource.query<Array<{ position: string }>>(`SELECT position FROM projection_checkpoints WHERE name = 'teams_v1'`);
     expect(checkpoint?.position).toBe(await world.runtime.eventStore.headPosition());
     // The live runner resumes on the switched tables: a new member shows up through the API.

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { quoteIdent } from './rebuild/read-model-tables';
-import { queryRows } from './sql-executor';
+import { queryRows, type SqlExecutor } from './sql-executor';
 
 /**
  * Query-only indexes built at the head (ADR 0025). An index no handler of its projection reads
@@ -62,8 +62,8 @@ export async function deferredIndexesOf(dataSource: DataSource, projection: stri
 
 /**
  * Builds every index the projection deferred, each in its own transaction with the deletion of
- * its row, so a crash keeps what was built and the rest stays recorded. `IF NOT EXISTS`: a
- * migration may have made the index again meanwhile. Calls `built` after each, for progress.
+ * its row, so a crash keeps what was built and the rest stays recorded. Calls `built` after each,
+ * for progress.
  */
 export async function buildDeferredIndexes(
   dataSource: DataSource,
@@ -74,11 +74,21 @@ export async function buildDeferredIndexes(
   for (const index of deferred) {
     const start = performance.now();
     await dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL maintenance_work_mem = '${BUILD_SORT_MEMORY}'`);
-      await manager.query(index.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+      await buildIndex(manager, index.definition);
       await manager.query('DELETE FROM projection_deferred_indexes WHERE projection = $1 AND index_name = $2', [projection, index.name]);
     });
     built(index, (performance.now() - start) / 1000);
   }
   return deferred.length;
+}
+
+/** Builds indexes from their definitions (a rebuild's shadow copies), each in its own transaction. */
+export async function buildIndexes(dataSource: DataSource, definitions: readonly string[]): Promise<void> {
+  for (const definition of definitions) await dataSource.transaction((manager) => buildIndex(manager, definition));
+}
+
+/** `IF NOT EXISTS`: a migration may have made the index again meanwhile. */
+async function buildIndex(manager: SqlExecutor, definition: string): Promise<void> {
+  await manager.query(`SET LOCAL maintenance_work_mem = '${BUILD_SORT_MEMORY}'`);
+  await manager.query(definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
 }

@@ -5,7 +5,8 @@ import { applyEvents } from '../apply-events';
 import type { PostgresProjection } from '../postgres-projection';
 import { readProjectionPage } from '../projection-page';
 import { quoteIdent } from './read-model-tables';
-import { createShadowSchema, dropSchema, retiredSchemaOf, shadowSchemaOf, swapTables, tablesWrittenInTransaction } from './shadow-schema';
+import { createShadowSchema, dropSchema, dropShadowQueryIndexes, retiredSchemaOf, shadowSchemaOf, swapTables, tablesWrittenInTransaction } from './shadow-schema';
+import { buildIndexes } from '../query-only-indexes';
 import { ReadModelStatistics } from '../read-model-statistics';
 
 export interface RebuildOptions {
@@ -53,6 +54,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const { dataSource, projection } = options;
   const shadow = shadowSchemaOf(projection.name);
   await createShadowSchema(dataSource, shadow);
+  // Nobody reads the shadow until the switch: its query-only indexes are built once, at the end (ADR 0025).
+  const deferred = await dropShadowQueryIndexes(dataSource, shadow, projection.queryOnlyIndexes ?? []);
   const state: Progress = { position: null, events: 0, applied: 0, tables: new Set() };
   // The shadow tables start empty: keep their planner statistics current as they fill (ADR 0017).
   const statistics = new ReadModelStatistics(dataSource);
@@ -64,6 +67,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   } finally {
     await statistics.stop();
   }
+  await buildIndexes(dataSource, deferred);
   if (options.switchReads === false) {
     options.progress?.finish();
     return { projection: projection.name, ...state, tables: [...state.tables].sort(), schema: shadow };

@@ -86,3 +86,27 @@ async function renameIndexesLike(executor: SqlExecutor, table: string, retired: 
     match.name = old.name;
   }
 }
+
+/**
+ * ADR 0025 in a rebuild: the shadow copies of the projection's query-only indexes (found by the
+ * live index's shape, since LIKE named them anew) are dropped before the first page. Returns their
+ * definitions, for `buildShadowIndexes` before the switch. A crashed rebuild leaves nothing to
+ * remember: the next one makes its shadow schema again.
+ */
+export async function dropShadowQueryIndexes(executor: SqlExecutor, shadow: string, names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const live = await queryRows<{ table: string; definition: string }>(
+    executor,
+    `SELECT tablename AS table, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' AND indexname = ANY($1::text[]) ORDER BY indexname`,
+    [names],
+  );
+  const dropped: string[] = [];
+  for (const { table, definition } of live) {
+    const copies = await queryRows<IndexRow>(executor, 'SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = $1 AND tablename = $2', [shadow, table]);
+    const copy = copies.find((index) => shapeOf(index.definition) === shapeOf(definition));
+    if (!copy) continue;
+    await executor.query(`DROP INDEX ${quoteIdent(shadow)}.${quoteIdent(copy.name)}`);
+    dropped.push(copy.definition);
+  }
+  return dropped;
+}
