@@ -11,6 +11,7 @@ interface ProjectionRow {
   name: string;
   lagEvents: number;
   eventsProcessed: number;
+  deferredIndexes: string[];
   lease: { active: boolean } | null;
 }
 
@@ -73,11 +74,11 @@ describe('API over HTTP', () => {
         const response = await request(server())
           .post('/graphql')
           .set('content-type', 'application/json')
-          .send({ query: '{ projections { name lagEvents eventsProcessed lease { active } } }' })
+          .send({ query: '{ projections { name lagEvents eventsProcessed deferredIndexes lease { active } } }' })
           .expect(200);
         const { projections } = (response.body as { data: { projections: ProjectionRow[] } }).data;
         const counts = projections.find((p) => p.name === 'event_type_counts_v1');
-        expect(counts).toMatchObject({ lagEvents: 0, lease: { active: true } });
+        expect(counts).toMatchObject({ lagEvents: 0, deferredIndexes: [], lease: { active: true } });
         expect(counts?.eventsProcessed).toBeGreaterThan(0);
       }, 15_000);
     } finally {

@@ -19,6 +19,7 @@ interface StatusRow {
   owner: string | null;
   expires_at: Date | null;
   lease_active: boolean | null;
+  deferred_indexes: string[];
 }
 
 interface Lag {
@@ -53,7 +54,8 @@ export class ProjectionStatusService {
     const rows = await queryRows<StatusRow>(
       this.executor,
       `SELECT c.name, c.position, c.events_processed, c.events_applied, c.last_event_recorded_at,
-              c.updated_at, l.owner, l.expires_at, l.expires_at > now() AS lease_active
+              c.updated_at, l.owner, l.expires_at, l.expires_at > now() AS lease_active,
+              ARRAY(SELECT d.index_name FROM projection_deferred_indexes d WHERE d.projection = c.name ORDER BY d.index_name) AS deferred_indexes
        FROM projection_checkpoints c LEFT JOIN projection_leases l ON l.name = c.name
        WHERE $1::text[] IS NULL OR c.name = ANY($1::text[])
        ORDER BY c.name`,
@@ -86,6 +88,7 @@ export class ProjectionStatusService {
       lagEvents: lag.events,
       lagEventsCapped: lag.capped,
       lagSeconds: lag.seconds,
+      deferredIndexes: row.deferred_indexes,
     };
   }
 

@@ -28,4 +28,6 @@ export interface ProjectionStatus {
   readonly lagEvents: number;
   readonly lagEventsCapped: boolean;
   readonly lagSeconds: number;
+  /** Query-only indexes dropped for a catch-up from zero and not built yet (ADR 0025): reads that need them scan meanwhile. */
+  readonly deferredIndexes: readonly string[];
 }

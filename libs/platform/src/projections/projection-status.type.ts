@@ -43,4 +43,9 @@ export class ProjectionStatusType {
 
   @Field(() => ProjectionLeaseType, { nullable: true })
   lease!: ProjectionLeaseType | null;
+
+  @Field(() => [String], {
+    description: 'Indexes only reads use, dropped while this projection catches up from the start of the log and built again at the head; reads that need them scan meanwhile. Empty when caught up.',
+  })
+  deferredIndexes!: string[];
 }

@@ -3,6 +3,8 @@ import { newEvent, uniqueStream } from '@cdtt/event-sourcing/testing';
 import type { DataSource } from 'typeorm';
 import { ProjectionRunner } from './projection-runner';
 import { buildDeferredIndexes, deferQueryOnlyIndexes, deferredIndexesOf } from './query-only-indexes';
+import { registerCheckpoint } from './projection-checkpoint';
+import { ProjectionStatusService } from './projection-status.service';
 import { queryRows } from './sql-executor';
 import { checkpointOf, createItemsTable, dropProjection, fastRunner, itemsProjection, openTestDatabase, rowCount, uniqueProjectionName, until, type ItemsProjection } from './testing/projection-test-kit';
 
@@ -55,11 +57,17 @@ describe('query-only indexes built at the head (ADR 0025)', () => {
     // A second drop (a restarted catch-up) finds nothing to do and keeps the recorded definition.
     expect(await deferQueryOnlyIndexes(dataSource, name, [`${name}_by_position`])).toEqual([]);
 
+    // Admin tools see it in the projection's status until the index is back.
+    await registerCheckpoint(dataSource, name);
+    const status = new ProjectionStatusService(dataSource, store);
+    expect((await status.get(name))?.deferredIndexes).toEqual([`${name}_by_position`]);
+
     const built: string[] = [];
     expect(await buildDeferredIndexes(dataSource, name, (index) => built.push(index.name))).toBe(1);
     expect(built).toEqual([`${name}_by_position`]);
     expect(await indexes()).toEqual(before);
     expect(await deferredIndexesOf(dataSource, name)).toEqual([]);
+    expect((await status.get(name))?.deferredIndexes).toEqual([]);
   });
 
   it('builds a recorded index that a migration made again meanwhile without failing', async () => {
