@@ -6,7 +6,9 @@ import { buildDeferredIndexes, deferQueryOnlyIndexes, deferredIndexesOf } from '
 import { registerCheckpoint } from './projection-checkpoint';
 import { ProjectionStatusService } from './projection-status.service';
 import { queryRows } from './sql-executor';
-import { checkpointOf, createItemsTable, dropProjection, fastRunner, itemsProjection, openTestDatabase, rowCount, uniqueProjectionName, until, type ItemsProjection } from './testing/projection-test-kit';
+import { checkpointOf, createItemsTable, dropProjection, embedded, fastRunner, itemsProjection, openTestDatabase, rowCount, uniqueProjectionName, until, type ItemsProjection } from './testing/projection-test-kit';
+
+const serverOnly = embedded ? it.skip : it;
 
 describe('query-only indexes built at the head (ADR 0025)', () => {
   let dataSource: DataSource;
@@ -68,6 +70,23 @@ describe('query-only indexes built at the head (ADR 0025)', () => {
     expect(await indexes()).toEqual(before);
     expect(await deferredIndexesOf(dataSource, name)).toEqual([]);
     expect((await status.get(name))?.deferredIndexes).toEqual([]);
+  });
+
+  // Two connections at once: not on the embedded database's one.
+  serverOnly('keeps the indexes and records nothing when a reader holds the table past the lock timeout', async () => {
+    const before = await indexes();
+    const reader = dataSource.createQueryRunner();
+    await reader.connect();
+    await reader.startTransaction();
+    try {
+      await reader.query(`LOCK TABLE ${name} IN ACCESS SHARE MODE`);
+      expect(await deferQueryOnlyIndexes(dataSource, name, [`${name}_by_position`])).toEqual([]);
+    } finally {
+      await reader.rollbackTransaction();
+      await reader.release();
+    }
+    expect(await indexes()).toEqual(before);
+    expect(await deferredIndexesOf(dataSource, name)).toEqual([]);
   });
 
   it('builds a recorded index that a migration made again meanwhile without failing', async () => {

@@ -46,7 +46,8 @@ export async function deferQueryOnlyIndexes(dataSource: DataSource, projection: 
       return deferred;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '55P03') return []; // lock_not_available
+    const e = error as { code?: string; driverError?: { code?: string } };
+    if ((e.code ?? e.driverError?.code) === '55P03') return []; // lock_not_available: a reader held a table
     throw error;
   }
 }
