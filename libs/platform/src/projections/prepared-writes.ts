@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ownSessionPerConnection } from '@cdtt/event-store-postgres';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inlineParameters, literalList, parameterCount } from './sql-literals';
+import { sqlStateOf } from './sql-executor';
 
 /** Names of the statements prepared for queued writes; kept apart from `PreparedReads`' names. */
 export const PREPARED_WRITE_PREFIX = 'cdtt_w_';
@@ -32,11 +33,7 @@ const shapes = new Map<string, Shape>();
 const unpreparable = new Set<string>();
 
 /** SQLSTATE class 42 (syntax error or access rule violation): what analysing a text at `PREPARE` raises. */
-const isAnalysisError = (error: unknown): boolean => {
-  const failed = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = failed?.code ?? failed?.driverError?.code;
-  return typeof code === 'string' && code.startsWith('42');
-};
+const isAnalysisError = (error: unknown): boolean => sqlStateOf(error)?.startsWith('42') === true;
 
 function shapeOf(sql: string): Shape | null {
   if (unpreparable.has(sql)) return null;

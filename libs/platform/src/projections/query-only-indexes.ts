@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { quoteIdent } from './rebuild/read-model-tables';
-import { queryRows, type SqlExecutor } from './sql-executor';
+import { queryRows, sqlStateOf, type SqlExecutor } from './sql-executor';
 
 /**
  * Query-only indexes built at the head (ADR 0025). An index no handler of its projection reads
@@ -46,8 +46,7 @@ export async function deferQueryOnlyIndexes(dataSource: DataSource, projection: 
       return deferred;
     });
   } catch (error) {
-    const e = error as { code?: string; driverError?: { code?: string } };
-    if ((e.code ?? e.driverError?.code) === '55P03') return []; // lock_not_available: a reader held a table
+    if (sqlStateOf(error) === '55P03') return []; // lock_not_available: a reader held a table
     throw error;
   }
 }

@@ -4,6 +4,13 @@ export interface SqlExecutor {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
+/** The SQLSTATE of a failed statement, from pg's error or TypeORM's wrapper of it; undefined for anything else. */
+export function sqlStateOf(error: unknown): string | undefined {
+  const failed = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = failed?.code ?? failed?.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /**
  * Runs a statement whose result TypeORM hands back as plain rows: SELECT, or INSERT ... RETURNING
  * (upserts included). For UPDATE and DELETE TypeORM returns `[rows, rowCount]`: use `updatedRows`.

@@ -4,6 +4,7 @@ import type { ProgressBar } from '../../cli/progress-bar';
 import { applyEvents } from '../apply-events';
 import type { PostgresProjection } from '../postgres-projection';
 import { readProjectionPage } from '../projection-page';
+import { sqlStateOf } from '../sql-executor';
 import { quoteIdent } from './read-model-tables';
 import { createShadowSchema, dropSchema, dropShadowQueryIndexes, retiredSchemaOf, shadowSchemaOf, swapTables, tablesWrittenInTransaction } from './shadow-schema';
 import { buildIndexes } from '../query-only-indexes';
@@ -119,10 +120,7 @@ async function switchWithRetry(options: RebuildOptions, shadow: string, state: P
   }
 }
 
-const isDeadlock = (error: unknown): boolean => {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return (e.code ?? e.driverError?.code) === '40P01';
-};
+const isDeadlock = (error: unknown): boolean => sqlStateOf(error) === '40P01';
 
 /** One page of the projection's events into the shadow tables; false when there was nothing left to read. */
 async function applyPage(manager: EntityManager, options: RebuildOptions, shadow: string, state: Progress): Promise<boolean> {
