@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { uuidv7 } from '@cdtt/event-sourcing';
-import { ProjectionHost, ProjectionStatusService, type Runtime } from '@cdtt/platform';
+import { ProjectionHost, ProjectionStatusService, settleRetiredDeferrals, type Runtime } from '@cdtt/platform';
 import { Logger } from '@nestjs/common';
 import { REORGANISATION_PROJECTION, ReorganisationDispatcher, ReorganisationDispatchLoop } from '@cdtt/teams';
 import { selectProjections } from './projection-selection';
@@ -45,6 +45,9 @@ export async function startProjector(runtime: Runtime): Promise<RunningProjector
     : null;
   reorganisation?.start();
   logger.log(`running ${host.runners.map((runner) => runner.name).join(', ')} from ${runtime.eventStoreKind} as ${owner}`);
+  // Beside the runners, not before them: after a removal mid-catch-up this may build large indexes.
+  const known = new Set(projectorProjections.map((projection) => projection.name));
+  const retired = settleRetiredDeferrals(runtime.dataSource, (name) => known.has(name), (message) => logger.log(message)).catch((error: unknown) => logger.warn(`indexes deferred by removed projections were not settled: ${String(error)}`));
 
   const statusTimer = setInterval(() => {
     status
@@ -61,6 +64,7 @@ export async function startProjector(runtime: Runtime): Promise<RunningProjector
     // Runners finish their batch and release their leases; the caller then closes the runtime.
     stop: async () => {
       clearInterval(statusTimer);
+      await retired;
       await reorganisation?.stop();
       await host.stop();
       logger.log('stopped');

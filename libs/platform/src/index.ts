@@ -10,6 +10,7 @@ export { HealthResolver } from './health/health.resolver';
 export * from './runtime/infrastructure';
 export * from './projections/postgres-projection';
 export { queueSql } from './projections/write-queue';
+export { settleRetiredDeferrals, type RetiredDeferrals } from './projections/query-only-indexes';
 export * from './projections/projection-errors';
 export * from './projections/projection-logger';
 export * from './projections/projection-runner';

@@ -2,10 +2,10 @@ import { InMemoryEventStore, type RecordedEvent } from '@cdtt/event-sourcing';
 import { newEvent, uniqueStream } from '@cdtt/event-sourcing/testing';
 import type { DataSource } from 'typeorm';
 import { ProjectionRunner } from './projection-runner';
-import { buildDeferredIndexes, deferQueryOnlyIndexes, deferredIndexesOf } from './query-only-indexes';
+import { buildDeferredIndexes, deferQueryOnlyIndexes, deferredIndexesOf, settleRetiredDeferrals } from './query-only-indexes';
 import { registerCheckpoint } from './projection-checkpoint';
 import { ProjectionStatusService } from './projection-status.service';
-import { queryRows } from './sql-executor';
+import { queryRows, type SqlExecutor } from './sql-executor';
 import { checkpointOf, createItemsTable, dropProjection, embedded, fastRunner, itemsProjection, openTestDatabase, rowCount, uniqueProjectionName, until, type ItemsProjection } from './testing/projection-test-kit';
 
 const serverOnly = embedded ? it.skip : it;
@@ -17,9 +17,9 @@ describe('query-only indexes built at the head (ADR 0025)', () => {
   const runners: ProjectionRunner[] = [];
 
   /** The items table's indexes as PostgreSQL prints them, by name. */
-  const indexes = async (): Promise<Record<string, string>> => {
+  const indexes = async (on: SqlExecutor = dataSource): Promise<Record<string, string>> => {
     const rows = await queryRows<{ name: string; definition: string }>(
-      dataSource,
+      on,
       `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,
       [name],
     );
@@ -102,8 +102,8 @@ describe('query-only indexes built at the head (ADR 0025)', () => {
     const before = await indexes();
     const projection = withQueryIndexes(itemsProjection(name));
     const present: boolean[] = [];
-    projection.beforeApply = async (_event: RecordedEvent) => {
-      present.push(`${name}_by_position` in (await indexes()));
+    projection.beforeApply = async (_event: RecordedEvent, manager) => {
+      present.push(`${name}_by_position` in (await indexes(manager)));
     };
     const head = await add(60);
     const messages: string[] = [];
@@ -126,8 +126,8 @@ describe('query-only indexes built at the head (ADR 0025)', () => {
   it('keeps the indexes of a runner that resumes from a checkpoint, and builds what a crashed catch-up left dropped', async () => {
     const projection = withQueryIndexes(itemsProjection(name));
     const present: boolean[] = [];
-    projection.beforeApply = async () => {
-      present.push(`${name}_by_position` in (await indexes()));
+    projection.beforeApply = async (_event, manager) => {
+      present.push(`${name}_by_position` in (await indexes(manager)));
     };
     // A first runner catches up the first events (the checkpoint is no longer at the start).
     await add(5);
@@ -148,5 +148,31 @@ describe('query-only indexes built at the head (ADR 0025)', () => {
     expect(`${name}_by_position` in (await indexes())).toBe(true);
     // The first runner's pages (from zero, but at the head at once) kept it.
     expect(present.slice(0, 5).every(Boolean)).toBe(true);
+  });
+
+  it('builds what a removed projection deferred, forgets it when its table went too, and leaves known projections alone', async () => {
+    const before = await indexes();
+    await deferQueryOnlyIndexes(dataSource, name, [`${name}_by_position`]);
+    const gone = uniqueProjectionName('gone');
+    await createItemsTable(dataSource, gone);
+    await dataSource.query(`CREATE INDEX ${gone}_by_position ON ${gone} (position)`);
+    await deferQueryOnlyIndexes(dataSource, gone, [`${gone}_by_position`]);
+    await dropProjection(dataSource, gone); // removed with its table
+
+    // Both known: nothing of theirs is touched.
+    expect(await settleRetiredDeferrals(dataSource, () => true)).toEqual({ built: 0, forgotten: 0 });
+    expect(Object.keys(await indexes())).toEqual([`${name}_pkey`]);
+
+    const logged: string[] = [];
+    // Other suites' projections, deferring beside this one, stay known.
+    const settled = await settleRetiredDeferrals(dataSource, (projection) => projection !== name && projection !== gone, (message) => logged.push(message));
+    expect(settled).toEqual({ built: 1, forgotten: 1 });
+    expect(await indexes()).toEqual(before);
+    expect(await deferredIndexesOf(dataSource, name)).toEqual([]);
+    expect(await deferredIndexesOf(dataSource, gone)).toEqual([]);
+    expect(logged).toEqual([
+      `built ${name}_by_position, deferred by ${name}, which this deployment no longer runs`,
+      `forgot ${gone}_by_position, deferred by ${gone}: its table is gone`,
+    ]);
   });
 });

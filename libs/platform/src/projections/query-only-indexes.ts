@@ -92,3 +92,45 @@ async function buildIndex(manager: SqlExecutor, definition: string): Promise<voi
   await manager.query(`SET LOCAL maintenance_work_mem = '${BUILD_SORT_MEMORY}'`);
   await manager.query(definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
 }
+
+export interface RetiredDeferrals {
+  /** Indexes built again, their tables still there. */
+  readonly built: number;
+  /** Records dropped because their table was gone (dropped with its projection). */
+  readonly forgotten: number;
+}
+
+/**
+ * Indexes deferred by projections this deployment no longer knows (removed while catching up from
+ * zero): no runner of theirs will reach the head to build them. Each is built again if its table
+ * is still there, or its record dropped if the table went with its projection, each in its own
+ * transaction. `isKnown` must accept every projection of the deployment, not one process's selection,
+ * or another process's catch-up would get its indexes back half-way.
+ */
+export async function settleRetiredDeferrals(dataSource: DataSource, isKnown: (projection: string) => boolean, log: (message: string) => void = () => undefined): Promise<RetiredDeferrals> {
+  const recorded = await queryRows<DeferredIndex & { projection: string }>(
+    dataSource,
+    'SELECT projection, index_name AS name, definition FROM projection_deferred_indexes ORDER BY deferred_at, index_name',
+  );
+  const retired = recorded.filter((index) => !isKnown(index.projection));
+  let built = 0;
+  let forgotten = 0;
+  for (const index of retired) {
+    const forget = (manager: SqlExecutor): Promise<unknown> =>
+      manager.query('DELETE FROM projection_deferred_indexes WHERE projection = $1 AND index_name = $2', [index.projection, index.name]);
+    try {
+      await dataSource.transaction(async (manager) => {
+        await buildIndex(manager, index.definition);
+        await forget(manager);
+      });
+      built += 1;
+      log(`built ${index.name}, deferred by ${index.projection}, which this deployment no longer runs`);
+    } catch (error) {
+      if (sqlStateOf(error) !== '42P01') throw error; // undefined_table: it went with its projection
+      await forget(dataSource);
+      forgotten += 1;
+      log(`forgot ${index.name}, deferred by ${index.projection}: its table is gone`);
+    }
+  }
+  return { built, forgotten };
+}

@@ -27,8 +27,11 @@ export interface ItemsProjection extends PostgresProjection {
   readonly calls: RecordedEvent[];
   /** Set to make `apply` throw on matching events (a buggy handler); clear to "fix" it. */
   failWhen: ((event: RecordedEvent) => boolean) | null;
-  /** Awaited inside the transaction before each apply: lets a test pause a batch mid-flight. */
-  beforeApply: ((event: RecordedEvent) => Promise<void>) | null;
+  /**
+   * Awaited inside the transaction before each apply: lets a test pause a batch mid-flight. A read
+   * here goes through `manager`, the page's own connection: the embedded PGlite has only that one.
+   */
+  beforeApply: ((event: RecordedEvent, manager: EntityManager) => Promise<void>) | null;
 }
 
 export function itemsProjection(name: string): ItemsProjection {
@@ -40,7 +43,7 @@ export function itemsProjection(name: string): ItemsProjection {
     beforeApply: null,
     async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
       projection.calls.push(event);
-      if (projection.beforeApply) await projection.beforeApply(event);
+      if (projection.beforeApply) await projection.beforeApply(event, manager);
       if (projection.failWhen?.(event)) throw new Error(`handler bug on ${event.id}`);
       // Primary key on the event id: a second application of an event would fail loudly.
       await manager.query(`INSERT INTO ${name} (event_id, position) VALUES ($1, $2)`, [event.id, event.position]);
