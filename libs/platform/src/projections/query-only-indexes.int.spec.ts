@@ -150,7 +150,7 @@ describe('query-only indexes built at the head (ADR 0025)', () => {
     expect(present.slice(0, 5).every(Boolean)).toBe(true);
   });
 
-  it('builds what a removed projection deferred, forgets it when its table went too, and leaves known projections alone', async () => {
+  it('builds what a removed projection deferred, forgets it when its table went too, and leaves known or running projections alone', async () => {
     const before = await indexes();
     await deferQueryOnlyIndexes(dataSource, name, [`${name}_by_position`]);
     const gone = uniqueProjectionName('gone');
@@ -158,21 +158,26 @@ describe('query-only indexes built at the head (ADR 0025)', () => {
     await dataSource.query(`CREATE INDEX ${gone}_by_position ON ${gone} (position)`);
     await deferQueryOnlyIndexes(dataSource, gone, [`${gone}_by_position`]);
     await dropProjection(dataSource, gone); // removed with its table
+    // An older build still runs `name` (a rolling deployment): its lease is held.
+    await dataSource.query(`INSERT INTO projection_leases (name, owner, expires_at) VALUES ($1, 'older-build', now() + interval '1 minute')`, [name]);
 
     // Both known: nothing of theirs is touched.
     expect(await settleRetiredDeferrals(dataSource, () => true)).toEqual({ built: 0, forgotten: 0 });
-    expect(Object.keys(await indexes())).toEqual([`${name}_pkey`]);
-
     const logged: string[] = [];
     // Other suites' projections, deferring beside this one, stay known.
-    const settled = await settleRetiredDeferrals(dataSource, (projection) => projection !== name && projection !== gone, (message) => logged.push(message));
-    expect(settled).toEqual({ built: 1, forgotten: 1 });
+    const retired = (projection: string): boolean => projection !== name && projection !== gone;
+    expect(await settleRetiredDeferrals(dataSource, retired, (message) => logged.push(message))).toEqual({ built: 0, forgotten: 1 });
+    expect(Object.keys(await indexes())).toEqual([`${name}_pkey`]);
+    expect(await deferredIndexesOf(dataSource, gone)).toEqual([]);
+
+    // The older build stopped: its lease ended, and nobody will build what it deferred but this.
+    await dataSource.query(`UPDATE projection_leases SET expires_at = now() - interval '1 second' WHERE name = $1`, [name]);
+    expect(await settleRetiredDeferrals(dataSource, retired, (message) => logged.push(message))).toEqual({ built: 1, forgotten: 0 });
     expect(await indexes()).toEqual(before);
     expect(await deferredIndexesOf(dataSource, name)).toEqual([]);
-    expect(await deferredIndexesOf(dataSource, gone)).toEqual([]);
     expect(logged).toEqual([
-      `built ${name}_by_position, deferred by ${name}, which this deployment no longer runs`,
       `forgot ${gone}_by_position, deferred by ${gone}: its table is gone`,
+      `built ${name}_by_position, deferred by ${name}, which this deployment no longer runs`,
     ]);
   });
 });

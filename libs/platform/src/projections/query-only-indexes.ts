@@ -105,12 +105,15 @@ export interface RetiredDeferrals {
  * zero): no runner of theirs will reach the head to build them. Each is built again if its table
  * is still there, or its record dropped if the table went with its projection, each in its own
  * transaction. `isKnown` must accept every projection of the deployment, not one process's selection,
- * or another process's catch-up would get its indexes back half-way.
+ * or another process's catch-up would get its indexes back half-way; a projection whose lease is
+ * held (an older build still running it, during a rolling deployment) is left to its runner.
  */
 export async function settleRetiredDeferrals(dataSource: DataSource, isKnown: (projection: string) => boolean, log: (message: string) => void = () => undefined): Promise<RetiredDeferrals> {
   const recorded = await queryRows<DeferredIndex & { projection: string }>(
     dataSource,
-    'SELECT projection, index_name AS name, definition FROM projection_deferred_indexes ORDER BY deferred_at, index_name',
+    `SELECT d.projection, d.index_name AS name, d.definition FROM projection_deferred_indexes d
+     WHERE NOT EXISTS (SELECT 1 FROM projection_leases l WHERE l.name = d.projection AND l.expires_at > now())
+     ORDER BY d.deferred_at, d.index_name`,
   );
   const retired = recorded.filter((index) => !isKnown(index.projection));
   let built = 0;
