@@ -73,10 +73,7 @@ export async function buildDeferredIndexes(
   const deferred = await deferredIndexesOf(dataSource, projection);
   for (const index of deferred) {
     const start = performance.now();
-    await dataSource.transaction(async (manager) => {
-      await buildIndex(manager, index.definition);
-      await manager.query('DELETE FROM projection_deferred_indexes WHERE projection = $1 AND index_name = $2', [projection, index.name]);
-    });
+    await buildAndForget(dataSource, projection, index);
     built(index, (performance.now() - start) / 1000);
   }
   return deferred.length;
@@ -86,6 +83,17 @@ export async function buildDeferredIndexes(
 export async function buildIndexes(dataSource: DataSource, definitions: readonly string[]): Promise<void> {
   for (const definition of definitions) await dataSource.transaction((manager) => buildIndex(manager, definition));
 }
+
+/** One deferred index built and its record deleted, in one transaction: a crash keeps either both or neither. */
+async function buildAndForget(dataSource: DataSource, projection: string, index: DeferredIndex): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await buildIndex(manager, index.definition);
+    await forgetDeferral(manager, projection, index.name);
+  });
+}
+
+const forgetDeferral = (executor: SqlExecutor, projection: string, name: string): Promise<unknown> =>
+  executor.query('DELETE FROM projection_deferred_indexes WHERE projection = $1 AND index_name = $2', [projection, name]);
 
 /** `IF NOT EXISTS`: a migration may have made the index again meanwhile. */
 async function buildIndex(manager: SqlExecutor, definition: string): Promise<void> {
@@ -119,18 +127,13 @@ export async function settleRetiredDeferrals(dataSource: DataSource, isKnown: (p
   let built = 0;
   let forgotten = 0;
   for (const index of retired) {
-    const forget = (manager: SqlExecutor): Promise<unknown> =>
-      manager.query('DELETE FROM projection_deferred_indexes WHERE projection = $1 AND index_name = $2', [index.projection, index.name]);
     try {
-      await dataSource.transaction(async (manager) => {
-        await buildIndex(manager, index.definition);
-        await forget(manager);
-      });
+      await buildAndForget(dataSource, index.projection, index);
       built += 1;
       log(`built ${index.name}, deferred by ${index.projection}, which this deployment no longer runs`);
     } catch (error) {
       if (sqlStateOf(error) !== '42P01') throw error; // undefined_table: it went with its projection
-      await forget(dataSource);
+      await forgetDeferral(dataSource, index.projection, index.name);
       forgotten += 1;
       log(`forgot ${index.name}, deferred by ${index.projection}: its table is gone`);
     }

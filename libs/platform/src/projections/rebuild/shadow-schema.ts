@@ -75,11 +75,12 @@ interface IndexRow {
 /** `CREATE [UNIQUE] INDEX name ON schema.table USING …` → `[UNIQUE] USING …`, comparable across schemas. */
 const shapeOf = (definition: string): string => definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '$1');
 
+const indexesOf = (executor: SqlExecutor, schema: string, table: string): Promise<IndexRow[]> =>
+  queryRows<IndexRow>(executor, 'SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = $1 AND tablename = $2', [schema, table]);
+
 async function renameIndexesLike(executor: SqlExecutor, table: string, retired: string): Promise<void> {
-  const indexes = (schema: string) =>
-    queryRows<IndexRow>(executor, 'SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = $1 AND tablename = $2', [schema, table]);
-  const current = await indexes('public');
-  for (const old of await indexes(retired)) {
+  const current = await indexesOf(executor, 'public', table);
+  for (const old of await indexesOf(executor, retired, table)) {
     const match = current.find((index) => index.name !== old.name && shapeOf(index.definition) === shapeOf(old.definition));
     if (!match || current.some((index) => index.name === old.name)) continue;
     await executor.query(`ALTER INDEX public.${quoteIdent(match.name)} RENAME TO ${quoteIdent(old.name)}`);
@@ -90,7 +91,7 @@ async function renameIndexesLike(executor: SqlExecutor, table: string, retired: 
 /**
  * ADR 0025 in a rebuild: the shadow copies of the projection's query-only indexes (found by the
  * live index's shape, since LIKE named them anew) are dropped before the first page. Returns their
- * definitions, for `buildShadowIndexes` before the switch. A crashed rebuild leaves nothing to
+ * definitions, for `buildIndexes` before the switch. A crashed rebuild leaves nothing to
  * remember: the next one makes its shadow schema again.
  */
 export async function dropShadowQueryIndexes(executor: SqlExecutor, shadow: string, names: readonly string[]): Promise<string[]> {
@@ -102,8 +103,7 @@ export async function dropShadowQueryIndexes(executor: SqlExecutor, shadow: stri
   );
   const dropped: string[] = [];
   for (const { table, definition } of live) {
-    const copies = await queryRows<IndexRow>(executor, 'SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = $1 AND tablename = $2', [shadow, table]);
-    const copy = copies.find((index) => shapeOf(index.definition) === shapeOf(definition));
+    const copy = (await indexesOf(executor, shadow, table)).find((index) => shapeOf(index.definition) === shapeOf(definition));
     if (!copy) continue;
     await executor.query(`DROP INDEX ${quoteIdent(shadow)}.${quoteIdent(copy.name)}`);
     dropped.push(copy.definition);
