@@ -38,7 +38,7 @@ const CLOSE_OR_DROP_VERSION = `DELETE FROM %I WHERE row_key = md5(ROW(OLD.*)::te
  * `audit_track_history` as migration 1764306000020 defines it, or with the empty-version rule: the
  * same text with the close statement replaced (and the history table named once more for it).
  */
-function trackFunction(dropEmptyVersions: boolean): string {
+export function trackFunction(dropEmptyVersions: boolean): string {
   if (!dropEmptyVersions) return TRACK_FUNCTION;
   const arguments_ = "h || '_track', h, h, cols, vals";
   if (!TRACK_FUNCTION.includes(CLOSE_VERSION) || !TRACK_FUNCTION.includes(arguments_)) {

@@ -18,6 +18,7 @@ import { TeamListOrder1764310000010 } from './1764310000010-team-list-order';
 import { TeamListByProvince1764311000010 } from './1764311000010-team-list-by-province';
 import { CheckpointDataVersion1764312000010 } from './1764312000010-checkpoint-data-version';
 import { ProjectionDeferredIndexes1764313000010 } from './1764313000010-projection-deferred-indexes';
+import { RecordedHistoryClosingIndex1764314000010 } from './1764314000010-recorded-history-closing-index';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -45,4 +46,5 @@ export const allMigrations: MigrationClass[] = [
   TeamListByProvince1764311000010,
   CheckpointDataVersion1764312000010,
   ProjectionDeferredIndexes1764313000010,
+  RecordedHistoryClosingIndex1764314000010,
 ];
