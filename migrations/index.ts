@@ -19,6 +19,7 @@ import { TeamListByProvince1764311000010 } from './1764311000010-team-list-by-pr
 import { CheckpointDataVersion1764312000010 } from './1764312000010-checkpoint-data-version';
 import { ProjectionDeferredIndexes1764313000010 } from './1764313000010-projection-deferred-indexes';
 import { RecordedHistoryClosingIndex1764314000010 } from './1764314000010-recorded-history-closing-index';
+import { RecordedHistoryKeyIndexes1764314000020 } from './1764314000020-recorded-history-key-indexes';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -47,4 +48,5 @@ export const allMigrations: MigrationClass[] = [
   CheckpointDataVersion1764312000010,
   ProjectionDeferredIndexes1764313000010,
   RecordedHistoryClosingIndex1764314000010,
+  RecordedHistoryKeyIndexes1764314000020,
 ];

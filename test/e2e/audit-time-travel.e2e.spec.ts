@@ -106,6 +106,17 @@ describe('team and unitStatistics on the EFFECTIVE and RECORDED clocks', () => {
     expect(endOfLocalDate('2022-09-15')).toBe('2022-09-15T17:00:00.000Z');
   });
 
+  it('finds one team\'s versions through the history\'s index on the RECORDED clock, not by scanning every version (ADR 0026)', async () => {
+    const travel = new RecordedTimeTravel(world.runtime.dataSource);
+    const team = fromGlobalId(teamId)?.localId;
+    // At "grown" the memberships had changed since (B left later): they are read through their view.
+    const plan = await travel.at(known.grown!, async (sql) => {
+      await sql.query('SET LOCAL enable_seqscan = off'); // this world's tables are small enough to scan
+      return JSON.stringify(await sql.query('EXPLAIN (FORMAT JSON) SELECT m.person_id FROM team_memberships_v1 m WHERE m.team_id = $1', [team]));
+    });
+    expect(plan).toContain('team_memberships_v1_history_team');
+  });
+
   it('computes the statistics of a day of Y as known at those instants, with the statistics SQL unchanged', async () => {
     const travel = new RecordedTimeTravel(world.runtime.dataSource);
     const known_ = async (instant: string) =>

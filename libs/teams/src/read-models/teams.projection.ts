@@ -34,6 +34,13 @@ export const teamsProjection: PostgresProjection = {
     'teams_v1_province_established_order',
     'teams_v1_province_commune',
     'teams_v1_visible_provinces',
+    // The histories' keys, for RECORDED reads of one team (ADR 0026); the history trigger finds
+    // the version it closes by its row key, never by these.
+    'teams_v1_history_id',
+    'team_memberships_v1_history_team',
+    'people_v1_history_person',
+    'team_coverage_v1_history_team',
+    'team_villages_v1_history_village',
   ],
 };
 
