@@ -18,9 +18,8 @@ export class RecordedHistoryClosingIndex1764314000010 implements MigrationInterf
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(withClosingIndex(trackFunction(true)));
-    for (const { name } of (await queryRunner.query(TRACKED)) as Array<{ name: string }>) {
-      await queryRunner.query(`CREATE INDEX IF NOT EXISTS "${name}_history_to" ON "${name}_history" (recorded_to) WHERE recorded_to IS NOT NULL`);
-    }
+    // The tracking function makes the index for the tables already tracked, as for later ones.
+    await queryRunner.query(`SELECT audit_track_history(name) FROM (${TRACKED}) t`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { quoteIdent } from '../../projections/rebuild/read-model-tables';
 import { queryRows, type SqlExecutor } from '../../projections/sql-executor';
-
-const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 interface TrackedTable {
   readonly name: string;
