@@ -1,6 +1,7 @@
 import {
   canonicalJson,
   chainEvents,
+  EventStoreError,
   InvalidAppendError,
   matchRetry,
   satisfies,
@@ -13,11 +14,13 @@ import {
   type RecordedEvent,
 } from '@cdtt/event-sourcing';
 import { DatabaseError, type ClientBase, type QueryResult } from 'pg';
+import { quoteLiteral } from './literals';
 import { appendResultOf, insertParameters, toRecordedEvent, withPositions, type EventRow, type InsertedRow } from './event-rows';
 import {
   beginLockAndRead,
   INSERT_EVENTS_AND_NOTIFY,
   insertNotifyAndCommit,
+  lockInsertNotifyAndCommit,
   LOCK_STREAM,
   SELECT_BY_IDS,
   SELECT_HEAD,
@@ -90,9 +93,9 @@ async function lockAndRead(client: ClientBase, streamName: string, events: reado
  * parameters); validateAppend has already checked the ids are UUIDs and the stream name's form.
  */
 export async function beginOwnAppend(client: ClientBase, streamName: string, events: readonly NewEvent[]): Promise<LockedReads> {
-  const ids = client.escapeLiteral(`{${events.map((event) => event.id).join(',')}}`);
+  const ids = quoteLiteral(`{${events.map((event) => event.id).join(',')}}`);
   // Four statements answer with four results; the pg typings know only the single-statement shape.
-  const results = (await client.query(beginLockAndRead(client.escapeLiteral(streamName), ids))) as unknown as QueryResult[];
+  const results = (await client.query(beginLockAndRead(quoteLiteral(streamName), ids))) as unknown as QueryResult[];
   const [, , retried, head] = results;
   if (!retried || !head) throw new Error(`The append's opening message returned ${results.length} results instead of 4`);
   const stored = (retried.rows[0] as { retried: boolean } | undefined)?.retried === true;
@@ -150,34 +153,84 @@ async function insertEvents(client: Queryable, streamName: string, chained: Chai
 }
 
 /**
- * In the adapter's own transaction: INSERT, NOTIFY and COMMIT as one simple-protocol message, so
- * an append is two round trips (this and beginOwnAppend) instead of five. The simple protocol has
- * no parameters: every value goes through the driver's escapeLiteral. If the INSERT fails the
- * server skips the rest of the message, COMMIT included, and the caller rolls back as before.
+ * In the adapter's own transaction: INSERT, COMMIT and the wake-up as one simple-protocol message,
+ * so an append is two round trips (this and beginOwnAppend) instead of five. The simple protocol
+ * has no parameters: every value is quoted as the driver's escapeLiteral would (`quoteLiteral`).
+ * If the INSERT fails the server skips the rest of the message, COMMIT included, and the caller
+ * rolls back as before.
  */
 async function insertAndCommit(client: ClientBase, streamName: string, chained: ChainedEvents, recordedAt: string): Promise<InsertedRow[]> {
-  const literal = (value: string): string => client.escapeLiteral(value);
-  const rows = chained.map((event) =>
-    [
-      literal(streamName),
-      `${literal(String(event.revision))}::bigint`,
-      `${literal(event.id)}::uuid`,
-      literal(event.type),
-      `${literal(String(event.schemaVersion))}::int`,
-      `${literal(canonicalJson(event.data))}::jsonb`,
-      `${literal(canonicalJson(event.metadata))}::jsonb`,
-      `${literal(recordedAt)}::timestamptz`,
-    ].join(', '),
-  );
   // Three statements answer with three results; the pg typings know only the single-statement shape.
-  const results = (await client.query(insertNotifyAndCommit(rows.map((row) => `(${row})`).join(',\n')))) as unknown as QueryResult[];
+  const results = (await client.query(insertNotifyAndCommit(literalRowsOf(streamName, chained, recordedAt)))) as unknown as QueryResult[];
   const inserted = results[0];
   if (!inserted || results.length !== 3) throw new Error(`The append's insert message returned ${results.length} results instead of 3`);
   return inserted.rows as InsertedRow[];
 }
 
+/** The batch as rows of escaped literals for a VALUES list, in revision order. */
+function literalRowsOf(streamName: string, chained: ChainedEvents, recordedAt: string): string {
+  const rows = chained.map((event) =>
+    [
+      quoteLiteral(streamName),
+      `${quoteLiteral(String(event.revision))}::bigint`,
+      `${quoteLiteral(event.id)}::uuid`,
+      quoteLiteral(event.type),
+      `${quoteLiteral(String(event.schemaVersion))}::int`,
+      `${quoteLiteral(canonicalJson(event.data))}::jsonb`,
+      `${quoteLiteral(canonicalJson(event.metadata))}::jsonb`,
+      `${quoteLiteral(recordedAt)}::timestamptz`,
+    ].join(', '),
+  );
+  return rows.map((row) => `(${row})`).join(',\n');
+}
+
+/**
+ * The head an expectation pins down, when it does: none for `no_stream`, or an exact revision
+ * whose hash the caller read. Other expectations need the head read under the lock.
+ */
+export function knownHeadOf(expected: ExpectedState, expectedHash: string | undefined): StreamHead | null {
+  if (expected === 'no_stream') return EMPTY_HEAD;
+  if (typeof expected === 'number' && expectedHash !== undefined) return { revision: expected, hash: expectedHash };
+  return null;
+}
+
+/**
+ * The append in one round trip when the head is known: the events are chained from it and
+ * inserted after the stream lock, in one message that also commits. Resolves null, with nothing
+ * written, when the head was not as known: a revision already taken (the stream moved on, or this
+ * batch is a retry of stored events) or another hash at the known revision. The caller then runs
+ * the full protocol, which tells a retry, a conflict and a moved head apart as before. Any other
+ * failure rejects with the transaction open, for the caller to roll back.
+ */
+export async function appendOnKnownHead(
+  client: ClientBase,
+  streamName: string,
+  events: readonly NewEvent[],
+  head: StreamHead,
+  clock: Clock,
+): Promise<AppendResult | null> {
+  const recordedAt = clock.now().toISOString();
+  const chained = chainEvents(streamName, head, events, recordedAt);
+  const known = head.revision === null ? null : { escapedRevision: quoteLiteral(String(head.revision)), escapedHash: quoteLiteral(head.hash ?? '') };
+  const message = lockInsertNotifyAndCommit(quoteLiteral(streamName), literalRowsOf(streamName, chained, recordedAt), known);
+  let results: QueryResult[];
+  try {
+    // Five statements answer with five results; the pg typings know only the single-statement shape.
+    results = (await storeEvents(async () => (await client.query(message)) as unknown as QueryResult[]));
+  } catch (error) {
+    if (!(error instanceof DatabaseError && error.code === '23505')) throw error;
+    await client.query('ROLLBACK');
+    return null;
+  }
+  const inserted = results[2];
+  if (!inserted || results.length !== 5) throw new Error(`The append's message returned ${results.length} results instead of 5`);
+  // No rows: the hash at the known revision differs, and the message committed an empty transaction.
+  if (inserted.rows.length !== chained.length) return null;
+  return appendResultOf(streamName, withPositions(chained, inserted.rows as InsertedRow[]));
+}
+
 /** Runs an insert, turning what jsonb refuses into a coded error. */
-async function storeEvents(insert: () => Promise<InsertedRow[]>): Promise<InsertedRow[]> {
+async function storeEvents<T>(insert: () => Promise<T>): Promise<T> {
   try {
     return await insert();
   } catch (error) {
@@ -193,7 +246,9 @@ async function storeEvents(insert: () => Promise<InsertedRow[]>): Promise<Insert
  * After a failed append was rolled back: a unique violation means another transaction committed
  * first. On event_id (no stream lock covers ids across streams) it is either a retry of the same
  * batch, answered with the stored result, or a conflict; on (stream, revision) someone bypassed or
- * outran the lock, which is a wrong expected version. Anything else is rethrown.
+ * outran the lock, which is a wrong expected version. The store's own refusals are rethrown.
+ * Any other failure may have come after the COMMIT (the wake-up runs after it in the same
+ * message) or lost its answer: if the batch is stored, it is answered as a retry would be.
  */
 export async function settleAppendFailure(
   client: Queryable,
@@ -202,7 +257,12 @@ export async function settleAppendFailure(
   expected: ExpectedState,
   error: unknown,
 ): Promise<AppendResult> {
-  if (!(error instanceof DatabaseError) || error.code !== '23505') throw error;
+  if (error instanceof EventStoreError) throw error;
+  if (!(error instanceof DatabaseError) || error.code !== '23505') {
+    const stored = await selectByIds(client, events).catch(() => []);
+    if (stored.length !== events.length) throw error;
+    return appendResultOf(streamName, matchRetry(streamName, events, stored));
+  }
   if (error.constraint === 'events_event_id_key') {
     return appendResultOf(streamName, matchRetry(streamName, events, await selectByIds(client, events)));
   }

@@ -3,3 +3,4 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-e
 export { CHANGE_CHANNEL } from './sql';
 export { ChangeNotifier, listenClientsOf, type WakeUpFilter } from './change-notifier';
 export { namedStatementsCheck, ownSessionPerConnection } from './named-statements';
+export { quoteLiteral } from './literals';

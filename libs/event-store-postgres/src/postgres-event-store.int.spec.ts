@@ -85,7 +85,7 @@ describe('PostgresEventStore specifics', () => {
     await database.close();
   });
 
-  it('appends in two round trips of its own, and reads through prepared statements on a server', async () => {
+  it('appends in two round trips of its own, one when the head is known, and reads through prepared statements on a server', async () => {
     const pool = database.newPool(1, 'event-store-round-trips');
     const own = new PostgresEventStore(pool, { ...storeOptions, notifications: 'poll' });
     try {
@@ -94,15 +94,57 @@ describe('PostgresEventStore specifics', () => {
       const client = await pool.connect();
       const sent = jest.spyOn(client, 'query');
       client.release();
-      await own.appendToStream(stream, newEvents(3, 'Counted'), { expected: 0 });
+      const counted = await own.appendToStream(stream, newEvents(3, 'Counted'), { expected: 0 });
       // BEGIN + lock + reads in one message, then INSERT + NOTIFY + COMMIT in another.
       expect(sent).toHaveBeenCalledTimes(2);
+      sent.mockClear();
+      const head = counted.events[2]!.metadata.hash;
+      await own.appendToStream(stream, newEvents(1, 'Known'), { expected: 3, expectedHash: head });
+      await own.appendToStream(uniqueStream(), newEvents(2, 'Known'), { expected: 'no_stream' });
+      // BEGIN + lock + INSERT + NOTIFY + COMMIT in one message each.
+      expect(sent).toHaveBeenCalledTimes(2);
+      sent.mockClear();
+      await own.appendToStream(stream, newEvents(1, 'Unknown'), { expected: 4, expectedHash: head });
+      // The wrong hash inserted nothing; then the two round trips of the full protocol.
+      expect(sent).toHaveBeenCalledTimes(3);
       sent.mockRestore();
-      expect((await own.readStream(stream)).map((e) => e.type)).toEqual(['SomethingHappened', 'Counted', 'Counted', 'Counted']);
+      expect((await own.readStream(stream)).map((e) => e.type)).toEqual(['SomethingHappened', 'Counted', 'Counted', 'Counted', 'Known', 'Unknown']);
+      expect(verifyChain(await own.readStream(stream))).toMatchObject({ ok: true, count: 6 });
       await own.readAll({ maxCount: 1 });
       const { rows } = await pool.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY name');
       // PGlite shares one session between connections, where named statements would collide: none there.
       expect(rows.map((row) => row.name)).toEqual(EMBEDDED ? [] : ['cdtt_es_read_all', 'cdtt_es_read_stream_forwards']);
+    } finally {
+      await own.close();
+      await pool.end();
+    }
+  });
+
+  it('answers an append whose message failed after its COMMIT with the stored batch, and rethrows one that stored nothing', async () => {
+    const pool = database.newPool(1, 'event-store-after-commit');
+    const own = new PostgresEventStore(pool, { ...storeOptions, notifications: 'poll' });
+    try {
+      await own.readStream(uniqueStream()); // opens the pool's one connection
+      const client = await pool.connect();
+      const send = client.query.bind(client) as (text: string) => Promise<unknown>;
+      const sent = jest.spyOn(client, 'query');
+      client.release();
+      // The message runs (COMMIT included), then its answer is lost, as when the wake-up after it fails.
+      sent.mockImplementationOnce((async (text: string) => {
+        await send(text);
+        throw new Error('the answer was lost after the commit');
+      }) as never);
+      const stream = uniqueStream();
+      const batch = newEvents(2);
+      const answered = await own.appendToStream(stream, batch, { expected: 'no_stream' });
+      expect(answered.events.map((e) => e.id)).toEqual(batch.map((e) => e.id));
+      expect(await own.readStream(stream)).toHaveLength(2);
+      // Failing before anything is sent: nothing is stored, so the error stands.
+      sent.mockImplementationOnce((() => Promise.reject(new Error('the connection broke'))) as never);
+      const other = uniqueStream();
+      await expect(own.appendToStream(other, newEvents(1), { expected: 'no_stream' })).rejects.toThrow('the connection broke');
+      expect(await own.readStream(other)).toEqual([]);
+      sent.mockRestore();
     } finally {
       await own.close();
       await pool.end();

@@ -19,7 +19,7 @@ import {
   type TypedPage,
 } from '@cdtt/event-sourcing';
 import { DatabaseError, type ClientBase, type Pool } from 'pg';
-import { appendInOpenTransaction, beginOwnAppend, settleAppendFailure, type AppendOutcome } from './append-transaction';
+import { appendInOpenTransaction, appendOnKnownHead, beginOwnAppend, knownHeadOf, settleAppendFailure, type AppendOutcome } from './append-transaction';
 import { ChangeNotifier, listenClientsOf } from './change-notifier';
 import { toRecordedEvent, toTypedPage, type EventRow, type TypedPageRow } from './event-rows';
 import { decodePosition, encodePosition, LOG_START } from './positions';
@@ -88,10 +88,17 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect();
     let outcome: AppendOutcome;
     try {
-      // Explicit READ COMMITTED (the server's default may be another level), with the stream lock.
-      const reads = await beginOwnAppend(client, streamName, events);
-      outcome = await appendInOpenTransaction(client, streamName, events, expected, this.clock, reads);
-      if (!outcome.committed) await client.query('COMMIT');
+      // A head the caller knows: one round trip, unless it proves not to be the head.
+      const head = knownHeadOf(expected, options.expectedHash);
+      const quick = head && (await appendOnKnownHead(client, streamName, events, head, this.clock));
+      if (quick) {
+        outcome = { result: quick, appended: true, committed: true };
+      } else {
+        // Explicit READ COMMITTED (the server's default may be another level), with the stream lock.
+        const reads = await beginOwnAppend(client, streamName, events);
+        outcome = await appendInOpenTransaction(client, streamName, events, expected, this.clock, reads);
+        if (!outcome.committed) await client.query('COMMIT');
+      }
     } catch (error) {
       const healthy = await client.query('ROLLBACK').then(
         () => true,

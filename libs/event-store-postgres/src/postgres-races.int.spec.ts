@@ -144,6 +144,35 @@ describe('PostgresEventStore under concurrent transactions', () => {
     expect(verifyChain(await store.readStream(stream))).toMatchObject({ ok: true, count: 3 });
   });
 
+  itServer('an append on a known head takes the stream lock too, so it loses to the holder without a spurious error', async () => {
+    const stream = uniqueStream('racek');
+    const txA = await begin(database.pool);
+    await store.appendInTransaction(txA, stream, newEvents(1), { expected: 'no_stream' });
+    const created = other.appendToStream(stream, newEvents(1), { expected: 'no_stream' });
+    // Waiting on the advisory lock, not on A's row at the unique key: the lock comes before the insert.
+    await waitForLockWaiter(database.pool, 'advisory');
+    const anyWriter = store.appendToStream(stream, newEvents(1), { expected: 'any' });
+    await finish(txA, 'COMMIT');
+    // actual: 0 or 1, as the loser's second look comes before or after the 'any' writer's commit.
+    await expect(created).rejects.toMatchObject({ code: 'WRONG_EXPECTED_VERSION', expected: 'no_stream' });
+    await expect(anyWriter).resolves.toMatchObject({ nextExpectedRevision: 1 });
+
+    const [head] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    const racers = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? store : other).appendToStream(stream, newEvents(2), { expected: 1, expectedHash: head!.metadata.hash })),
+    );
+    expect(racers.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(racers.filter((r) => r.status === 'rejected').every((r) => r.reason instanceof WrongExpectedVersionError)).toBe(true);
+    const fresh = uniqueStream('racek');
+    const creators = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? store : other).appendToStream(fresh, newEvents(1), { expected: 'no_stream' })),
+    );
+    expect(creators.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(creators.filter((r) => r.status === 'rejected').every((r) => r.reason instanceof WrongExpectedVersionError)).toBe(true);
+    expect(verifyChain(await store.readStream(stream))).toMatchObject({ ok: true, count: 4 });
+    expect(await store.readStream(fresh)).toHaveLength(1);
+  });
+
   itServer('a concurrent duplicate id is a retry in the same stream and a conflict in another', async () => {
     const [s1, s2] = [uniqueStream('raced'), uniqueStream('raced')];
     const event = newEvent('SomethingHappened', { value: 1 });

@@ -109,17 +109,59 @@ export const beginLockAndRead = (escapedStreamName: string, escapedIds: string):
   ].join(';\n');
 
 /**
+ * The wake-up of an append in the adapter's own transaction, sent after its COMMIT in the same
+ * message, so it runs in a transaction of its own. PostgreSQL serialises the commits of
+ * transactions that NOTIFY (a database-wide lock taken before commit and held until it ends, WAL
+ * flush included), so a NOTIFY inside the append would keep concurrent appends from sharing a WAL
+ * flush. On its own it commits without a flush of its own. It runs only if everything before it
+ * in the message did (the server skips the rest of a message after an error), and a wake-up lost
+ * to a crash in between is made up by polling: it is a hint to read again, never the event.
+ */
+const WAKE_UP_AFTER_COMMIT = `SELECT pg_notify('${CHANGE_CHANNEL}', '')`;
+
+/**
  * The same insert as INSERT_EVENTS with its values given as rows of escaped literals
  * `(stream, revision, id, type, schema_version, data, metadata, recorded_at)` in revision order
- * (a VALUES list is inserted in its order, so global positions follow revisions), then the
- * wake-up and COMMIT: one simple-protocol message ending the adapter's own append transaction.
+ * (a VALUES list is inserted in its order, so global positions follow revisions), then COMMIT
+ * and the wake-up: one simple-protocol message ending the adapter's own append transaction.
  */
 export const insertNotifyAndCommit = (literalRows: string): string => `
   ${INSERT_INTO}
   VALUES ${literalRows}
   ${RETURNING_POSITIONS};
-  SELECT pg_notify('${CHANGE_CHANNEL}', '');
-  COMMIT`;
+  COMMIT;
+  ${WAKE_UP_AFTER_COMMIT}`;
+
+/**
+ * An append whose stream head the caller knows (no stream, or an exact revision with its hash)
+ * as one simple-protocol message: BEGIN, the stream lock, the insert, COMMIT and the wake-up.
+ * Each statement of a READ COMMITTED transaction takes its own snapshot, so the insert, coming
+ * after the lock, sees what the previous holder committed. Whatever the head really is, the
+ * insert cannot go wrong: an existing revision fails the (stream, revision) key, and with
+ * `knownHead` the rows are inserted only if the event at that revision has that hash (none
+ * inserted otherwise: the caller takes the longer path). The values are escaped literals.
+ */
+export const lockInsertNotifyAndCommit = (
+  escapedStreamName: string,
+  literalRows: string,
+  knownHead: { readonly escapedRevision: string; readonly escapedHash: string } | null,
+): string => {
+  const check = knownHead
+    ? `WHERE EXISTS (SELECT 1 FROM event_store.events h WHERE h.stream_name = ${escapedStreamName}
+         AND h.revision = ${knownHead.escapedRevision}::bigint AND h.metadata->>'hash' = ${knownHead.escapedHash})`
+    : '';
+  return [
+    'BEGIN ISOLATION LEVEL READ COMMITTED',
+    `SELECT pg_advisory_xact_lock(${STREAM_LOCK_NAMESPACE}, hashtext(${escapedStreamName}::text))`,
+    // ORDER BY revision: global positions are drawn in the order the rows reach the insert.
+    `${INSERT_INTO}
+     SELECT * FROM (VALUES ${literalRows}) AS v(stream_name, revision, event_id, type, schema_version, data, metadata, recorded_at)
+     ${check} ORDER BY v.revision
+     ${RETURNING_POSITIONS}`,
+    'COMMIT',
+    WAKE_UP_AFTER_COMMIT,
+  ].join(';\n');
+};
 
 export const READ_STREAM_FORWARDS = named('read_stream_forwards', `
   SELECT ${EVENT_COLUMNS} FROM event_store.events e

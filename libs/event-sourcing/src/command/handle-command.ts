@@ -66,7 +66,8 @@ async function attemptOnce<TCommand, TState, TEvent extends DomainEvent>(
   known: readonly RecordedEvent[] | undefined,
 ): Promise<CommandOutcome<TState>> {
   const upcasters = context.upcasters ?? noUpcasters;
-  const history = (known ?? (await store.readStream(streamName))).map((event) => upcasters.apply(event));
+  const stored = known ?? (await store.readStream(streamName));
+  const history = stored.map((event) => upcasters.apply(event));
   const revision = history.at(-1)?.revision ?? null;
   if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
     throw new WrongExpectedVersionError(streamName, context.expectedRevision, revision);
@@ -85,7 +86,8 @@ async function attemptOnce<TCommand, TState, TEvent extends DomainEvent>(
       data: event.data,
       metadata: context.metadata,
     })),
-    { expected: revision === null ? 'no_stream' : revision },
+    // The head's hash as read: the store need not read it again before chaining the new events.
+    { expected: revision === null ? 'no_stream' : revision, expectedHash: stored.at(-1)?.metadata.hash },
   );
   const next = decided.reduce((s, event) => decider.evolve(s, event), state);
   return { ok: true, state: next, events: result.events, revision: result.nextExpectedRevision };

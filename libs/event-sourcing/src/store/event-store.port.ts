@@ -4,6 +4,13 @@ import type { ExpectedState } from './expected-state';
 export interface AppendOptions {
   /** Defaults to `any`. */
   readonly expected?: ExpectedState;
+  /**
+   * With an exact `expected` revision: the hash of the event at that revision, as the caller read
+   * it. An adapter that chains hashes then knows the head without reading it and may append in
+   * one round trip; it still checks the hash under the stream lock and takes its longer path when
+   * the hash differs, so a wrong value costs time, never the chain. Ignored otherwise.
+   */
+  readonly expectedHash?: string;
 }
 
 export interface AppendResult {

@@ -1,3 +1,4 @@
+import { quoteLiteral } from '@cdtt/event-store-postgres';
 import * as pg from 'pg';
 
 /**
@@ -7,17 +8,6 @@ import * as pg from 'pg';
  */
 const { utils } = pg as unknown as { utils: { prepareValue: (this: void, value: unknown) => string | Buffer | null | undefined } };
 const prepareValue = utils.prepareValue;
-
-/**
- * The driver's `escapeLiteral`, to the byte (quotes doubled; with a backslash, backslashes doubled
- * and ` E'…'`), written with native replaces: the driver's loop appends one character at a time,
- * and on a page's JSON (hundreds of kilobytes) the garbage of those appends cost more than the
- * statements it saved (ADR 0017).
- */
-function quoteLiteral(text: string): string {
-  const quoted = text.replace(/'/g, "''");
-  return text.includes('\\') ? ` E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;
-}
 
 /** One parameter as an SQL literal: NULL, or the driver's text form quoted as `escapeLiteral` does. */
 export function sqlLiteral(value: unknown): string {

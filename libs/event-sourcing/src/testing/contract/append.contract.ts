@@ -1,3 +1,4 @@
+import { verifyChain } from '../../audit/hash-chain';
 import { EventIdConflictError, InvalidAppendError, WrongExpectedVersionError } from '../../store/errors';
 import { newEvent, newEvents, uniqueStream } from '../fixtures';
 import type { ContractContext } from './contract-context';
@@ -46,6 +47,48 @@ export function describeAppendContract(ctx: ContractContext): void {
       await ctx.store.appendToStream(stream, newEvents(1));
       await expect(ctx.store.appendToStream(stream, newEvents(2), { expected: 5 })).rejects.toThrow();
       expect(await ctx.store.readStream(stream)).toHaveLength(2);
+    });
+  });
+
+  describe('the hash of the expected revision (expectedHash)', () => {
+    it('appends after the head it names, chained to it', async () => {
+      const stream = uniqueStream();
+      const first = await ctx.store.appendToStream(stream, newEvents(2), { expected: 'no_stream' });
+      const head = first.events[1]!;
+      const next = await ctx.store.appendToStream(stream, newEvents(2), { expected: 1, expectedHash: head.metadata.hash });
+      expect(next.events.map((e) => e.revision)).toEqual([2, 3]);
+      expect(next.events[0]!.metadata.prevHash).toBe(head.metadata.hash);
+      expect(verifyChain(await ctx.store.readStream(stream))).toMatchObject({ ok: true, count: 4 });
+    });
+
+    it('a wrong hash costs the chain nothing: the events chain to the stored head', async () => {
+      const stream = uniqueStream();
+      const first = await ctx.store.appendToStream(stream, newEvents(1), { expected: 'no_stream' });
+      const next = await ctx.store.appendToStream(stream, newEvents(1), { expected: 0, expectedHash: 'f'.repeat(64) });
+      expect(next.events[0]!.metadata.prevHash).toBe(first.events[0]!.metadata.hash);
+      expect(verifyChain(await ctx.store.readStream(stream))).toMatchObject({ ok: true, count: 2 });
+    });
+
+    it('a stale revision is a wrong expected version however right its hash, and writes nothing', async () => {
+      const stream = uniqueStream();
+      const first = await ctx.store.appendToStream(stream, newEvents(1), { expected: 'no_stream' });
+      await ctx.store.appendToStream(stream, newEvents(1), { expected: 0 });
+      await expect(
+        ctx.store.appendToStream(stream, newEvents(1), { expected: 0, expectedHash: first.events[0]!.metadata.hash }),
+      ).rejects.toMatchObject({ code: 'WRONG_EXPECTED_VERSION', expected: 0, actual: 1 });
+      expect(await ctx.store.readStream(stream)).toHaveLength(2);
+    });
+
+    it('a retry with the hash returns the original result', async () => {
+      const stream = uniqueStream();
+      const first = await ctx.store.appendToStream(stream, newEvents(1), { expected: 'no_stream' });
+      const batch = newEvents(2);
+      const options = { expected: 0, expectedHash: first.events[0]!.metadata.hash };
+      const original = await ctx.store.appendToStream(stream, batch, options);
+      const retry = await ctx.store.appendToStream(stream, batch, options);
+      expect(retry.position).toBe(original.position);
+      expect(retry.events.map((e) => e.id)).toEqual(batch.map((e) => e.id));
+      expect(await ctx.store.readStream(stream)).toHaveLength(3);
     });
   });
 
