@@ -197,10 +197,12 @@ export function knownHeadOf(expected: ExpectedState, expectedHash: string | unde
 /**
  * The append in one round trip when the head is known: the events are chained from it and
  * inserted after the stream lock, in one message that also commits. Resolves null, with nothing
- * written, when the head was not as known: a revision already taken (the stream moved on, or this
- * batch is a retry of stored events) or another hash at the known revision. The caller then runs
- * the full protocol, which tells a retry, a conflict and a moved head apart as before. Any other
- * failure rejects with the transaction open, for the caller to roll back.
+ * written, when the head was not as known: the stream moved on (or this batch is a retry of
+ * stored events), or the known revision has another hash. The message then inserted no row and
+ * committed an empty transaction, and the caller runs the full protocol, which tells a retry, a
+ * conflict and a moved head apart as before. A unique violation (an id used in another stream, or
+ * a writer that bypassed the lock) also resolves null, after a rollback. Any other failure rejects
+ * with the transaction open, for the caller to roll back.
  */
 export async function appendOnKnownHead(
   client: ClientBase,
@@ -224,7 +226,7 @@ export async function appendOnKnownHead(
   }
   const inserted = results[2];
   if (!inserted || results.length !== 5) throw new Error(`The append's message returned ${results.length} results instead of 5`);
-  // No rows: the hash at the known revision differs, and the message committed an empty transaction.
+  // No rows: the head was not the known one, and the message committed an empty transaction.
   if (inserted.rows.length !== chained.length) return null;
   return appendResultOf(streamName, withPositions(chained, inserted.rows as InsertedRow[]));
 }

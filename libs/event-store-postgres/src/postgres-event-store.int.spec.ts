@@ -1,4 +1,4 @@
-import { InvalidAppendError, verifyChain, type RecordedEvent } from '@cdtt/event-sourcing';
+import { InvalidAppendError, verifyChain, WrongExpectedVersionError, type RecordedEvent } from '@cdtt/event-sourcing';
 import { describeEventStoreContract, eventually, newEvent, newEvents, uniqueStream } from '@cdtt/event-sourcing/testing';
 import { PostgresEventStore, type PostgresEventStoreOptions } from '@cdtt/event-store-postgres';
 import type { Pool } from 'pg';
@@ -99,13 +99,18 @@ describe('PostgresEventStore specifics', () => {
       expect(sent).toHaveBeenCalledTimes(2);
       sent.mockClear();
       const head = counted.events[2]!.metadata.hash;
-      await own.appendToStream(stream, newEvents(1, 'Known'), { expected: 3, expectedHash: head });
+      const known = await own.appendToStream(stream, newEvents(1, 'Known'), { expected: 3, expectedHash: head });
       await own.appendToStream(uniqueStream(), newEvents(2, 'Known'), { expected: 'no_stream' });
       // BEGIN + lock + INSERT + NOTIFY + COMMIT in one message each.
       expect(sent).toHaveBeenCalledTimes(2);
       sent.mockClear();
       await own.appendToStream(stream, newEvents(1, 'Unknown'), { expected: 4, expectedHash: head });
       // The wrong hash inserted nothing; then the two round trips of the full protocol.
+      expect(sent).toHaveBeenCalledTimes(3);
+      sent.mockClear();
+      const stale = { expected: 4, expectedHash: known.events[0]!.metadata.hash };
+      await expect(own.appendToStream(stream, newEvents(1), stale)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      // A lost race inserts nothing without an error (no ROLLBACK sent): the full protocol then refuses it.
       expect(sent).toHaveBeenCalledTimes(3);
       sent.mockRestore();
       expect((await own.readStream(stream)).map((e) => e.type)).toEqual(['SomethingHappened', 'Counted', 'Counted', 'Counted', 'Known', 'Unknown']);

@@ -136,19 +136,23 @@ export const insertNotifyAndCommit = (literalRows: string): string => `
  * An append whose stream head the caller knows (no stream, or an exact revision with its hash)
  * as one simple-protocol message: BEGIN, the stream lock, the insert, COMMIT and the wake-up.
  * Each statement of a READ COMMITTED transaction takes its own snapshot, so the insert, coming
- * after the lock, sees what the previous holder committed. Whatever the head really is, the
- * insert cannot go wrong: an existing revision fails the (stream, revision) key, and with
- * `knownHead` the rows are inserted only if the event at that revision has that hash (none
- * inserted otherwise: the caller takes the longer path). The values are escaped literals.
+ * after the lock, sees what every earlier holder committed, and no other writer of the stream can
+ * insert until this one ends (every append takes the lock). With a known revision, the insert's
+ * WHERE then tells exactly whether the head is the known one: the stream's last event has that
+ * revision and that hash. Otherwise it inserts no row and raises no error, so a lost race (common
+ * on a busy team) costs no ERROR in the server's log; the caller takes the longer path. A new
+ * stream is left to the (stream, revision) key: only a retry or a reused stream name meets it,
+ * and the caller takes the longer path after that error too. The values are escaped literals.
  */
 export const lockInsertNotifyAndCommit = (
   escapedStreamName: string,
   literalRows: string,
   knownHead: { readonly escapedRevision: string; readonly escapedHash: string } | null,
 ): string => {
+  // The stream's last event, read as the head read reads it (one index probe, backwards).
   const check = knownHead
-    ? `WHERE EXISTS (SELECT 1 FROM event_store.events h WHERE h.stream_name = ${escapedStreamName}
-         AND h.revision = ${knownHead.escapedRevision}::bigint AND h.metadata->>'hash' = ${knownHead.escapedHash})`
+    ? `WHERE (SELECT h.revision = ${knownHead.escapedRevision}::bigint AND h.metadata->>'hash' = ${knownHead.escapedHash}
+         FROM event_store.events h WHERE h.stream_name = ${escapedStreamName} ORDER BY h.revision DESC LIMIT 1)`
     : '';
   return [
     'BEGIN ISOLATION LEVEL READ COMMITTED',
